@@ -1,0 +1,8 @@
+namespace SgAudit.Collectors.Ec2;
+
+/// <summary>An EC2 error response: its code (UnauthorizedOperation, RequestLimitExceeded, …) and message. Never carries credentials.</summary>
+public sealed class Ec2ApiException(string errorCode, string message, int? httpStatus = null) : Exception($"{errorCode}: {message}")
+{
+    public string ErrorCode { get; } = errorCode;
+    public int? HttpStatus { get; } = httpStatus;
+}

@@ -1,0 +1,260 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Net.Sockets;
+using SgAudit.Collectors.Ec2.Shapes;
+using SgAudit.Core.Model;
+
+namespace SgAudit.Collectors.Ec2;
+
+/// <summary>
+/// The edge between AWS's shapes and SgAudit's typed model. Everything is validated here: unknown protocols,
+/// ports outside 0–65535, FromPort above ToPort and malformed CIDRs are errors, never guessed.
+/// </summary>
+public static class Ec2ShapeMapper
+{
+    public static SecurityGroup Map(SecurityGroupShape shape, string accountId)
+    {
+        var id = Required(shape.GroupId, "GroupId");
+        return new SecurityGroup(id, shape.GroupName ?? "", shape.OwnerId ?? accountId)
+        {
+            Description = shape.Description ?? "",
+            VpcId = shape.VpcId,
+            Arn = shape.SecurityGroupArn,
+            Tags = MapTags(shape.Tags, "Tags"),
+            Ingress = MapPermissions(shape.IpPermissions, Direction.Ingress, "IpPermissions"),
+            Egress = MapPermissions(shape.IpPermissionsEgress, Direction.Egress, "IpPermissionsEgress"),
+        };
+    }
+
+    public static NetworkInterface Map(NetworkInterfaceShape shape)
+    {
+        var id = Required(shape.NetworkInterfaceId, "NetworkInterfaceId");
+        var groups = ImmutableArray.CreateBuilder<string>();
+        for (var i = 0; i < (shape.Groups?.Count ?? 0); i++)
+        {
+            groups.Add(Required(shape.Groups![i].GroupId, $"Groups[{i}].GroupId"));
+        }
+
+        return new NetworkInterface(id)
+        {
+            GroupIds = groups.ToImmutable(),
+            InterfaceType = shape.InterfaceType ?? "interface",
+            Status = shape.Status,
+            VpcId = shape.VpcId,
+            SubnetId = shape.SubnetId,
+            Description = shape.Description,
+            RequesterId = shape.RequesterId,
+            RequesterManaged = shape.RequesterManaged ?? false,
+            InstanceId = shape.Attachment?.InstanceId,
+            PrivateIpAddress = shape.PrivateIpAddress,
+            PublicIp = shape.Association?.PublicIp,
+            Tags = MapTags(shape.TagSet, "TagSet"),
+        };
+    }
+
+    public static NetworkAcl Map(NetworkAclShape shape)
+    {
+        var id = Required(shape.NetworkAclId, "NetworkAclId");
+        var entries = ImmutableArray.CreateBuilder<NetworkAclEntry>();
+        for (var i = 0; i < (shape.Entries?.Count ?? 0); i++)
+        {
+            entries.Add(MapEntry(shape.Entries![i], $"Entries[{i}]"));
+        }
+
+        return new NetworkAcl(id)
+        {
+            VpcId = shape.VpcId,
+            IsDefault = shape.IsDefault ?? false,
+            OwnerId = shape.OwnerId,
+            Entries = entries.ToImmutable(),
+            SubnetIds = [.. (shape.Associations ?? []).Select(a => a.SubnetId).OfType<string>()],
+            Tags = MapTags(shape.Tags, "Tags"),
+        };
+    }
+
+    public static Vpc Map(VpcShape shape)
+    {
+        var id = Required(shape.VpcId, "VpcId");
+        return new Vpc(id)
+        {
+            IsDefault = shape.IsDefault ?? false,
+            CidrBlock = shape.CidrBlock,
+            Ipv6CidrBlocks = [.. (shape.Ipv6CidrBlockAssociationSet ?? []).Select(a => a.Ipv6CidrBlock).OfType<string>()],
+            OwnerId = shape.OwnerId,
+            Tags = MapTags(shape.Tags, "Tags"),
+        };
+    }
+
+    private static ImmutableArray<Permission> MapPermissions(List<IpPermissionShape>? shapes, Direction direction, string path)
+    {
+        if (shapes is null || shapes.Count == 0)
+        {
+            return [];
+        }
+
+        var builder = ImmutableArray.CreateBuilder<Permission>(shapes.Count);
+        for (var i = 0; i < shapes.Count; i++)
+        {
+            builder.Add(MapPermission(shapes[i], direction, $"{path}[{i}]"));
+        }
+
+        return builder.MoveToImmutable();
+    }
+
+    private static Permission MapPermission(IpPermissionShape shape, Direction direction, string path)
+    {
+        var protocolText = Required(shape.IpProtocol, $"{path}.IpProtocol");
+        if (!IpProtocol.TryParse(protocolText, out var protocol))
+        {
+            throw new ShapeException($"{path}.IpProtocol", $"unknown protocol '{protocolText}' (expected tcp, udp, icmp, icmpv6, -1 or a number 0–255)");
+        }
+
+        var sources = ImmutableArray.CreateBuilder<TrafficSource>();
+        for (var i = 0; i < (shape.IpRanges?.Count ?? 0); i++)
+        {
+            var range = shape.IpRanges![i];
+            sources.Add(new CidrSource(ParseCidr(range.CidrIp, AddressFamily.InterNetwork, $"{path}.IpRanges[{i}].CidrIp")) { Description = range.Description });
+        }
+
+        for (var i = 0; i < (shape.Ipv6Ranges?.Count ?? 0); i++)
+        {
+            var range = shape.Ipv6Ranges![i];
+            sources.Add(new CidrSource(ParseCidr(range.CidrIpv6, AddressFamily.InterNetworkV6, $"{path}.Ipv6Ranges[{i}].CidrIpv6")) { Description = range.Description });
+        }
+
+        for (var i = 0; i < (shape.PrefixListIds?.Count ?? 0); i++)
+        {
+            var list = shape.PrefixListIds![i];
+            sources.Add(new PrefixListSource(Required(list.PrefixListId, $"{path}.PrefixListIds[{i}].PrefixListId")) { Description = list.Description });
+        }
+
+        for (var i = 0; i < (shape.UserIdGroupPairs?.Count ?? 0); i++)
+        {
+            var pair = shape.UserIdGroupPairs![i];
+            sources.Add(new GroupReferenceSource(Required(pair.GroupId, $"{path}.UserIdGroupPairs[{i}].GroupId"))
+            {
+                UserId = pair.UserId,
+                GroupName = pair.GroupName,
+                VpcId = pair.VpcId,
+                VpcPeeringConnectionId = pair.VpcPeeringConnectionId,
+                PeeringStatus = pair.PeeringStatus,
+                Description = pair.Description,
+            });
+        }
+
+        var permission = new Permission(direction, protocol, sources.ToImmutable());
+        if (protocol.HasPorts)
+        {
+            return permission with { Ports = ParsePorts(shape.FromPort, shape.ToPort, path, "FromPort", "ToPort") };
+        }
+
+        if (protocol.IsIcmp)
+        {
+            return permission with { Icmp = ParseIcmp(shape.FromPort, shape.ToPort, path, "FromPort", "ToPort") };
+        }
+
+        return permission; // -1 and other protocol numbers carry no ports, whatever FromPort/ToPort say
+    }
+
+    private static NetworkAclEntry MapEntry(NetworkAclEntryShape shape, string path)
+    {
+        var ruleNumber = shape.RuleNumber ?? throw new ShapeException($"{path}.RuleNumber", "missing");
+        if (ruleNumber is < 1 or > 32768)
+        {
+            throw new ShapeException($"{path}.RuleNumber", string.Create(CultureInfo.InvariantCulture, $"{ruleNumber} is outside 1–32768"));
+        }
+
+        var protocolText = Required(shape.Protocol, $"{path}.Protocol");
+        if (!IpProtocol.TryParse(protocolText, out var protocol))
+        {
+            throw new ShapeException($"{path}.Protocol", $"unknown protocol '{protocolText}'");
+        }
+
+        var action = shape.RuleAction?.ToLowerInvariant() switch
+        {
+            "allow" => RuleAction.Allow,
+            "deny" => RuleAction.Deny,
+            _ => throw new ShapeException($"{path}.RuleAction", $"'{shape.RuleAction}' is not allow or deny"),
+        };
+        var direction = (shape.Egress ?? throw new ShapeException($"{path}.Egress", "missing")) ? Direction.Egress : Direction.Ingress;
+        var cidr = shape.CidrBlock is not null
+            ? ParseCidr(shape.CidrBlock, AddressFamily.InterNetwork, $"{path}.CidrBlock")
+            : shape.Ipv6CidrBlock is not null
+                ? ParseCidr(shape.Ipv6CidrBlock, AddressFamily.InterNetworkV6, $"{path}.Ipv6CidrBlock")
+                : throw new ShapeException(path, "an entry needs CidrBlock or Ipv6CidrBlock");
+
+        var entry = new NetworkAclEntry(ruleNumber, direction, protocol, action, cidr);
+        if (protocol.HasPorts && shape.PortRange is { } range)
+        {
+            return entry with { Ports = ParsePorts(range.From, range.To, $"{path}.PortRange", "From", "To") };
+        }
+
+        if (protocol.IsIcmp && shape.IcmpTypeCode is { } icmp)
+        {
+            return entry with { Icmp = ParseIcmp(icmp.Type, icmp.Code, $"{path}.IcmpTypeCode", "Type", "Code") };
+        }
+
+        return entry;
+    }
+
+    private static PortRange ParsePorts(int? from, int? to, string path, string fromName, string toName)
+    {
+        var start = from ?? throw new ShapeException($"{path}.{fromName}", "missing for a tcp/udp rule");
+        var end = to ?? throw new ShapeException($"{path}.{toName}", "missing for a tcp/udp rule");
+        if (start is < 0 or > PortRange.MaxPort)
+        {
+            throw new ShapeException($"{path}.{fromName}", string.Create(CultureInfo.InvariantCulture, $"port {start} is outside 0–65535"));
+        }
+
+        if (end is < 0 or > PortRange.MaxPort)
+        {
+            throw new ShapeException($"{path}.{toName}", string.Create(CultureInfo.InvariantCulture, $"port {end} is outside 0–65535"));
+        }
+
+        if (start > end)
+        {
+            throw new ShapeException(path, string.Create(CultureInfo.InvariantCulture, $"{fromName} {start} is above {toName} {end}"));
+        }
+
+        return new PortRange(start, end);
+    }
+
+    private static IcmpTypeCode ParseIcmp(int? type, int? code, string path, string typeName, string codeName)
+    {
+        var t = type ?? -1;
+        var c = code ?? -1;
+        if (t is < -1 or > 255)
+        {
+            throw new ShapeException($"{path}.{typeName}", string.Create(CultureInfo.InvariantCulture, $"ICMP type {t} is outside -1–255"));
+        }
+
+        if (c is < -1 or > 255)
+        {
+            throw new ShapeException($"{path}.{codeName}", string.Create(CultureInfo.InvariantCulture, $"ICMP code {c} is outside -1–255"));
+        }
+
+        return new IcmpTypeCode(t, c);
+    }
+
+    private static System.Net.IPNetwork ParseCidr(string? text, AddressFamily family, string path) =>
+        CidrParser.TryParse(text, family, out var network, out var error) ? network : throw new ShapeException(path, error);
+
+    private static ImmutableArray<ResourceTag> MapTags(List<TagShape>? tags, string path)
+    {
+        if (tags is null || tags.Count == 0)
+        {
+            return [];
+        }
+
+        var builder = ImmutableArray.CreateBuilder<ResourceTag>(tags.Count);
+        for (var i = 0; i < tags.Count; i++)
+        {
+            builder.Add(new ResourceTag(Required(tags[i].Key, $"{path}[{i}].Key"), tags[i].Value ?? ""));
+        }
+
+        return builder.MoveToImmutable();
+    }
+
+    private static string Required(string? value, string path) =>
+        string.IsNullOrEmpty(value) ? throw new ShapeException(path, "missing") : value;
+}

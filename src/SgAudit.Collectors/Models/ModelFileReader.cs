@@ -1,0 +1,112 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SgAudit.Core;
+
+namespace SgAudit.Collectors.Models;
+
+/// <summary>Reads and validates a model file, YAML or JSON.</summary>
+public static class ModelFileReader
+{
+    public static ModelDocument ReadFile(string path)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException(path, null, $"cannot read the file: {ex.Message}", ex);
+        }
+
+        return Read(path, bytes);
+    }
+
+    /// <summary>Reads a model from bytes; <paramref name="file"/> names it in errors. JSON is recognised by its first character.</summary>
+    public static ModelDocument Read(string file, byte[] bytes)
+    {
+        var text = Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF');
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new InputException(file, null, "the file is empty");
+        }
+
+        var isJson = file.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+            || (!file.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) && !file.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) && text.TrimStart().StartsWith('{'));
+        return isJson ? ReadJson(file, bytes) : ReadYaml(file, text);
+    }
+
+    private static ModelDocument ReadJson(string file, byte[] bytes)
+    {
+        var locator = new JsonSourceLocator(bytes);
+        ModelDocument? document;
+        try
+        {
+            document = JsonSerializer.Deserialize<ModelDocument>(bytes.AsSpan(StartOfJson(bytes)), ModelJson.Options);
+        }
+        catch (JsonException ex)
+        {
+            var place = ex.LineNumber is { } line ? $"line {line + 1}, {ex.Path ?? "$"}" : ex.Path ?? "$";
+            throw new InputException(file, place, Explain(ex), ex);
+        }
+
+        if (document is null)
+        {
+            throw new InputException(file, "$", "expected an object with 'accounts'");
+        }
+
+        ModelValidator.Validate(document, file, locator);
+        return document;
+    }
+
+    private static ModelDocument ReadYaml(string file, string text)
+    {
+        var (json, locator) = YamlDocumentReader.Read(file, new StringReader(text));
+        if (json is not JsonObject)
+        {
+            throw new InputException(file, "line 1", "expected a mapping with 'accounts'");
+        }
+
+        ModelDocument? document;
+        try
+        {
+            document = json.Deserialize<ModelDocument>(ModelJson.Options);
+        }
+        catch (JsonException ex)
+        {
+            throw new InputException(file, locator.Describe(ex.Path ?? "$"), Explain(ex), ex);
+        }
+
+        ModelValidator.Validate(document!, file, locator);
+        return document!;
+    }
+
+    private static int StartOfJson(byte[] bytes) => bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+
+    /// <summary>System.Text.Json's messages name CLR types; say what was wrong in the input's terms.</summary>
+    internal static string Explain(JsonException ex)
+    {
+        var message = ex.Message;
+        if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
+        {
+            var start = message.IndexOf('\'', StringComparison.Ordinal);
+            var end = start >= 0 ? message.IndexOf('\'', start + 1) : -1;
+            return end > start ? $"unknown key '{message[(start + 1)..end]}'" : "unknown key";
+        }
+
+        if (message.Contains("could not be converted to", StringComparison.Ordinal))
+        {
+            var target = message.Contains("System.Int32", StringComparison.Ordinal) ? "a whole number"
+                : message.Contains("System.Boolean", StringComparison.Ordinal) ? "true or false"
+                : message.Contains("List", StringComparison.Ordinal) ? "a list"
+                : message.Contains("System.String", StringComparison.Ordinal) ? "text"
+                : "a different kind of value";
+            return $"the value has the wrong type: expected {target}";
+        }
+
+        // Syntax errors: keep the reader's explanation, without its own position suffix.
+        var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut].TrimEnd('.') : message.TrimEnd('.');
+    }
+}

@@ -1,0 +1,22 @@
+using System.Text.Json.Serialization;
+using SgAudit.Collectors.Ec2.Shapes;
+
+namespace SgAudit.Collectors.Models;
+
+/// <summary>
+/// One region: resource lists exactly as the AWS CLI prints them. A list that is absent was not provided (rules
+/// needing it are not assessed); an empty list means there are none.
+/// </summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed class ModelRegion
+{
+    public string? Name { get; set; }
+
+    /// <summary>Makes every call in this region fail with this error (to rehearse a region SgAudit cannot read).</summary>
+    public ModelError? Error { get; set; }
+
+    public List<VpcShape>? Vpcs { get; set; }
+    public List<SecurityGroupShape>? SecurityGroups { get; set; }
+    public List<NetworkInterfaceShape>? NetworkInterfaces { get; set; }
+    public List<NetworkAclShape>? NetworkAcls { get; set; }
+}

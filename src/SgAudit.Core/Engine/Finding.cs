@@ -1,0 +1,16 @@
+using SgAudit.Core.Model;
+using SgAudit.Core.Rules;
+
+namespace SgAudit.Core.Engine;
+
+/// <summary>One failed check: a rule, a resource and one piece of offending evidence.</summary>
+public sealed record Finding(string RuleId, Severity Severity, string AccountId, string Region, ResourceKind ResourceKind, string ResourceId, string ResourceName)
+{
+    public string? VpcId { get; init; }
+    public required string ResourceArn { get; init; }
+    public required Evidence Evidence { get; init; }
+    public required string Message { get; init; }
+
+    /// <summary>Stable across scans: a hash of rule, account, region, resource and the evidence key; never an index or a time.</summary>
+    public required string Fingerprint { get; init; }
+}

@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using SgAudit.Core.Model;
+
+namespace SgAudit.Core.Rules.Evaluators;
+
+/// <summary>
+/// Inbound permissions from a world source (0.0.0.0/0, ::/0) that cover any of the listed ports over the listed
+/// protocols; -1 covers every port. One family for admin ports, SSH, RDP and the high-risk list.
+/// </summary>
+public sealed class WorldIngressPortsEvaluator : IRuleEvaluator
+{
+    public string Family => "world-ingress-ports";
+
+    public ResourceKind ResourceKind => ResourceKind.SecurityGroup;
+
+    public ImmutableArray<string> ParameterNames { get; } = ["ports", "protocols", "addressFamilies"];
+
+    public ImmutableArray<InventoryPart> RequiredParts { get; } = [InventoryPart.SecurityGroups];
+
+    public IEnumerable<ResourceVerdict> Evaluate(RegionContext region, RuleParameters parameters)
+    {
+        var ports = parameters.GetPorts("ports");
+        var protocols = parameters.GetProtocols("protocols");
+        var families = AddressFamilies.From(parameters.GetChoices("addressFamilies"));
+
+        foreach (var group in region.Inventory.SecurityGroups)
+        {
+            var violations = ImmutableArray.CreateBuilder<Evidence>();
+            foreach (var permission in group.Ingress)
+            {
+                string? covered = null;
+                foreach (var source in permission.Sources)
+                {
+                    if (!families.IsWorldSourceInScope(source))
+                    {
+                        continue;
+                    }
+
+                    covered ??= CoveredPorts(permission, ports, protocols);
+                    if (covered.Length > 0)
+                    {
+                        violations.Add(Evidence.ForPermission(permission, source, $"covers port {covered}"));
+                    }
+                }
+            }
+
+            yield return ResourceVerdict.For(group, violations.ToImmutable());
+        }
+    }
+
+    private static string CoveredPorts(Permission permission, ImmutableArray<int> ports, ProtocolSet protocols)
+    {
+        List<int>? hits = null;
+        foreach (var port in ports)
+        {
+            if (permission.CoversPort(port, protocols))
+            {
+                (hits ??= []).Add(port);
+            }
+        }
+
+        return hits is null ? "" : string.Join(", ", hits.Select(p => p.ToString(CultureInfo.InvariantCulture)));
+    }
+}

@@ -1,0 +1,49 @@
+using System.Collections.Frozen;
+using SgAudit.Core.Model;
+
+namespace SgAudit.Core.Rules;
+
+/// <summary>
+/// One region's inventory plus indexes several rules need (which groups network interfaces use, which groups
+/// other groups reference), computed once per region and shared by every rule.
+/// </summary>
+public sealed class RegionContext
+{
+    private readonly Lazy<FrozenSet<string>> _groupsOnInterfaces;
+    private readonly Lazy<FrozenSet<string>> _groupsReferencedByOtherGroupsIngress;
+
+    public RegionContext(RegionInventory inventory)
+    {
+        Inventory = inventory;
+        _groupsOnInterfaces = new(() => inventory.NetworkInterfaces.SelectMany(eni => eni.GroupIds).ToFrozenSet(StringComparer.Ordinal));
+        _groupsReferencedByOtherGroupsIngress = new(() => ComputeIngressReferences(inventory));
+    }
+
+    public RegionInventory Inventory { get; }
+
+    /// <summary>Group ids listed in any network interface's Groups, whatever the interface's type or status.</summary>
+    public FrozenSet<string> GroupsOnInterfaces => _groupsOnInterfaces.Value;
+
+    /// <summary>Group ids that another group's inbound permission references (self-references excluded).</summary>
+    public FrozenSet<string> GroupsReferencedByOtherGroupsIngress => _groupsReferencedByOtherGroupsIngress.Value;
+
+    private static FrozenSet<string> ComputeIngressReferences(RegionInventory inventory)
+    {
+        var referenced = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var group in inventory.SecurityGroups)
+        {
+            foreach (var permission in group.Ingress)
+            {
+                foreach (var source in permission.Sources)
+                {
+                    if (source is GroupReferenceSource reference && !string.Equals(reference.GroupId, group.Id, StringComparison.Ordinal))
+                    {
+                        referenced.Add(reference.GroupId);
+                    }
+                }
+            }
+        }
+
+        return referenced.ToFrozenSet(StringComparer.Ordinal);
+    }
+}
