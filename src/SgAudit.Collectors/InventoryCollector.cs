@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using SgAudit.Collectors.Ec2;
 using SgAudit.Collectors.Emulator;
 using SgAudit.Core.Model;
@@ -7,45 +8,53 @@ namespace SgAudit.Collectors;
 /// <summary>
 /// Reads every requested account and region through <see cref="IEc2Api"/>, following NextToken to the end, and maps
 /// AWS's shapes to the model. A scope that fails is recorded as not assessed with its error code; it never becomes
-/// an empty (clean-looking) region.
+/// an empty (clean-looking) region. Regions are read concurrently, and results are ordered by account and region.
 /// </summary>
 public sealed class InventoryCollector(CollectionOptions options)
 {
     public async Task<Inventory> CollectAsync(IReadOnlyList<AccountTarget> accounts, CancellationToken cancellationToken)
     {
-        var regions = new List<RegionInventory>();
+        var work = new List<(AccountTarget Account, string Region)>();
         var notAssessed = new List<NotAssessedScope>();
         foreach (var account in accounts)
         {
-            IReadOnlyList<string> regionNames;
             try
             {
-                regionNames = options.Regions.IsDefaultOrEmpty ? await EnabledRegionsAsync(account.Api, cancellationToken) : options.Regions;
+                var regionNames = options.Regions.IsDefaultOrEmpty ? await EnabledRegionsAsync(account.Api, cancellationToken) : options.Regions;
+                work.AddRange(regionNames.Select(region => (account, region)));
             }
             catch (Ec2ApiException ex)
             {
-                notAssessed.Add(new NotAssessedScope(account.AccountId, null, ex.ErrorCode, ex.Message));
-                continue;
-            }
-
-            foreach (var region in regionNames)
-            {
-                try
-                {
-                    regions.Add(await CollectRegionAsync(account, region, cancellationToken));
-                }
-                catch (Ec2ApiException ex)
-                {
-                    notAssessed.Add(new NotAssessedScope(account.AccountId, region, ex.ErrorCode, ex.Message));
-                }
-                catch (ShapeException ex)
-                {
-                    notAssessed.Add(new NotAssessedScope(account.AccountId, region, "InvalidResponse", $"EC2 returned a resource SgAudit cannot read: {ex.Message}"));
-                }
+                notAssessed.Add(new NotAssessedScope(account.AccountId, null, ex.ErrorCode, ex.ErrorMessage));
             }
         }
 
-        return new Inventory([.. regions], [.. notAssessed]);
+        var results = new (RegionInventory? Region, NotAssessedScope? Failure)[work.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, work.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxConcurrency), CancellationToken = cancellationToken },
+            async (index, ct) => results[index] = await CollectScopeAsync(work[index].Account, work[index].Region, ct));
+
+        var regions = results.Select(r => r.Region).OfType<RegionInventory>()
+            .OrderBy(r => r.AccountId, StringComparer.Ordinal).ThenBy(r => r.Region, StringComparer.Ordinal);
+        notAssessed.AddRange(results.Select(r => r.Failure).OfType<NotAssessedScope>());
+        return new Inventory([.. regions], [.. notAssessed.OrderBy(s => s.AccountId, StringComparer.Ordinal).ThenBy(s => s.Region, StringComparer.Ordinal)]);
+    }
+
+    private async Task<(RegionInventory?, NotAssessedScope?)> CollectScopeAsync(AccountTarget account, string region, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await CollectRegionAsync(account, region, cancellationToken), null);
+        }
+        catch (Ec2ApiException ex)
+        {
+            return (null, new NotAssessedScope(account.AccountId, region, ex.ErrorCode, ex.ErrorMessage));
+        }
+        catch (InvalidShapeException ex) when (!options.ThrowOnInvalidShape)
+        {
+            return (null, new NotAssessedScope(account.AccountId, region, "InvalidResponse", $"EC2 returned a resource SgAudit cannot read: {ex.Message}"));
+        }
     }
 
     private static async Task<IReadOnlyList<string>> EnabledRegionsAsync(IEc2Api api, CancellationToken cancellationToken)
@@ -64,12 +73,31 @@ public sealed class InventoryCollector(CollectionOptions options)
 
         return new RegionInventory(account.AccountId, region)
         {
-            Vpcs = [.. vpcs.Select(Ec2ShapeMapper.Map)],
-            SecurityGroups = [.. groups.Select(g => Ec2ShapeMapper.Map(g, account.AccountId))],
-            NetworkInterfaces = [.. interfaces.Select(Ec2ShapeMapper.Map)],
-            NetworkAcls = [.. acls.Select(Ec2ShapeMapper.Map)],
+            Vpcs = MapEach(vpcs, Ec2ShapeMapper.Map),
+            SecurityGroups = MapEach(groups, g => Ec2ShapeMapper.Map(g, account.AccountId)),
+            NetworkInterfaces = MapEach(interfaces, Ec2ShapeMapper.Map),
+            NetworkAcls = MapEach(acls, Ec2ShapeMapper.Map),
             MissingParts = [.. missing],
         };
+    }
+
+    private static ImmutableArray<TModel> MapEach<TShape, TModel>(List<TShape> shapes, Func<TShape, TModel> map)
+        where TShape : notnull
+    {
+        var builder = ImmutableArray.CreateBuilder<TModel>(shapes.Count);
+        foreach (var shape in shapes)
+        {
+            try
+            {
+                builder.Add(map(shape));
+            }
+            catch (ShapeException ex)
+            {
+                throw new InvalidShapeException(shape, ex);
+            }
+        }
+
+        return builder.MoveToImmutable();
     }
 
     private async Task<List<T>> ReadAllAsync<T>(InventoryPart part, List<InventoryPart> missing, Func<PageRequest, CancellationToken, Task<Ec2Page<T>>> call, CancellationToken cancellationToken)

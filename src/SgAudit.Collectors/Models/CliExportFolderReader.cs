@@ -20,7 +20,9 @@ public static class CliExportFolderReader
     private const string UnknownRegion = "unknown-region";
     private const string UnknownAccount = "000000000000";
 
-    public static ModelDocument Read(string folder)
+    public static ModelDocument Read(string folder) => ReadWithOrigin(folder).Document;
+
+    internal static (ModelDocument Document, IModelOrigin Origin) ReadWithOrigin(string folder)
     {
         var known = new[] { SecurityGroupsFile, NetworkInterfacesFile, NetworkAclsFile, VpcsFile };
         if (!Directory.EnumerateFiles(folder, "describe-*.json").Any(f => known.Contains(Path.GetFileName(f))))
@@ -106,23 +108,30 @@ public static class CliExportFolderReader
         {
             foreach (var region in account.Regions)
             {
-                ValidateFromFiles(folder, region, account.Id!, groups, interfaces, acls, vpcs);
+                ValidateFromFiles(folder, region, groups, interfaces, acls, vpcs);
             }
         }
 
-        return document;
+        var origin = new ExportFolderOrigin([.. new (string File, string Key, System.Collections.IList? Items)[]
+        {
+            (Path.Combine(folder, SecurityGroupsFile), "SecurityGroups", groups),
+            (Path.Combine(folder, NetworkInterfacesFile), "NetworkInterfaces", interfaces),
+            (Path.Combine(folder, NetworkAclsFile), "NetworkAcls", acls),
+            (Path.Combine(folder, VpcsFile), "Vpcs", vpcs),
+        }.Where(f => f.Items is not null).Select(f => (f.File, f.Key, f.Items!))]);
+        return (document, origin);
     }
 
-    private static void ValidateFromFiles(string folder, ModelRegion region, string accountId, List<SecurityGroupShape>? groups, List<NetworkInterfaceShape>? interfaces, List<NetworkAclShape>? acls, List<VpcShape>? vpcs)
+    private static void ValidateFromFiles(string folder, ModelRegion region, List<SecurityGroupShape>? groups, List<NetworkInterfaceShape>? interfaces, List<NetworkAclShape>? acls, List<VpcShape>? vpcs)
     {
         // Validate each file on its own so errors name that file and the item's index in it.
-        Check(folder, SecurityGroupsFile, "SecurityGroups", region.SecurityGroups, groups, r => new ModelRegion { SecurityGroups = r }, accountId);
-        Check(folder, NetworkInterfacesFile, "NetworkInterfaces", region.NetworkInterfaces, interfaces, r => new ModelRegion { NetworkInterfaces = r }, accountId);
-        Check(folder, NetworkAclsFile, "NetworkAcls", region.NetworkAcls, acls, r => new ModelRegion { NetworkAcls = r }, accountId);
-        Check(folder, VpcsFile, "Vpcs", region.Vpcs, vpcs, r => new ModelRegion { Vpcs = r }, accountId);
+        Check(folder, SecurityGroupsFile, "SecurityGroups", region.SecurityGroups, groups, r => new ModelRegion { SecurityGroups = r });
+        Check(folder, NetworkInterfacesFile, "NetworkInterfaces", region.NetworkInterfaces, interfaces, r => new ModelRegion { NetworkInterfaces = r });
+        Check(folder, NetworkAclsFile, "NetworkAcls", region.NetworkAcls, acls, r => new ModelRegion { NetworkAcls = r });
+        Check(folder, VpcsFile, "Vpcs", region.Vpcs, vpcs, r => new ModelRegion { Vpcs = r });
     }
 
-    private static void Check<T>(string folder, string fileName, string key, List<T>? regionItems, List<T>? fileItems, Func<List<T>, ModelRegion> wrap, string accountId)
+    private static void Check<T>(string folder, string fileName, string key, List<T>? regionItems, List<T>? fileItems, Func<List<T>, ModelRegion> wrap)
     {
         if (regionItems is null || fileItems is null || regionItems.Count == 0)
         {
@@ -132,7 +141,7 @@ public static class CliExportFolderReader
         var path = Path.Combine(folder, fileName);
         var locator = new JsonSourceLocator(File.ReadAllBytes(path));
         var indexInFile = regionItems.Select(item => fileItems.IndexOf(item)).ToList();
-        ModelValidator.ValidateRegion(path, new OffsetLocator(locator, key, indexInFile), "$", wrap(regionItems), accountId);
+        ModelValidator.ValidateRegion(path, new OffsetLocator(locator, key, indexInFile), "$", wrap(regionItems));
     }
 
     private static List<T>? ReadList<T>(string folder, string fileName, string key)
@@ -147,7 +156,7 @@ public static class CliExportFolderReader
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+            root = JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowDuplicateProperties = false });
         }
         catch (JsonException ex)
         {
@@ -164,7 +173,7 @@ public static class CliExportFolderReader
         {
             try
             {
-                items.Add(array[i].Deserialize<T>(ModelJson.Options) ?? throw new InputException(path, $"$.{key}[{i}]", "empty item"));
+                items.Add((T?)array[i].Deserialize(typeof(T), ModelJsonContext.Default) ?? throw new InputException(path, $"$.{key}[{i}]", "empty item"));
             }
             catch (JsonException ex)
             {

@@ -6,7 +6,7 @@ namespace SgAudit.Collectors.Models;
 /// Finds the line of a JSON path by re-reading the file only when an error needs it, so large models pay nothing
 /// on the happy path.
 /// </summary>
-internal sealed class JsonSourceLocator(byte[] utf8) : ISourceLocator
+public sealed class JsonSourceLocator(byte[] utf8) : ISourceLocator
 {
     public string Describe(string jsonPath)
     {

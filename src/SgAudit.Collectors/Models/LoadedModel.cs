@@ -1,4 +1,4 @@
 namespace SgAudit.Collectors.Models;
 
-/// <summary>A validated model and a description of where it came from, for reports.</summary>
-public sealed record LoadedModel(ModelDocument Document, string Kind, string Description);
+/// <summary>A structurally valid model, a description for reports, and its origin for locating bad shapes.</summary>
+public sealed record LoadedModel(ModelDocument Document, string Kind, string Description, IModelOrigin Origin);

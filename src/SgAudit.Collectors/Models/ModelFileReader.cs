@@ -8,7 +8,9 @@ namespace SgAudit.Collectors.Models;
 /// <summary>Reads and validates a model file, YAML or JSON.</summary>
 public static class ModelFileReader
 {
-    public static ModelDocument ReadFile(string path)
+    public static ModelDocument ReadFile(string path) => ReadFileWithOrigin(path).Document;
+
+    internal static (ModelDocument Document, IModelOrigin Origin) ReadFileWithOrigin(string path)
     {
         byte[] bytes;
         try
@@ -20,11 +22,13 @@ public static class ModelFileReader
             throw new InputException(path, null, $"cannot read the file: {ex.Message}", ex);
         }
 
-        return Read(path, bytes);
+        return ReadWithOrigin(path, bytes);
     }
 
     /// <summary>Reads a model from bytes; <paramref name="file"/> names it in errors. JSON is recognised by its first character.</summary>
-    public static ModelDocument Read(string file, byte[] bytes)
+    public static ModelDocument Read(string file, byte[] bytes) => ReadWithOrigin(file, bytes).Document;
+
+    internal static (ModelDocument Document, IModelOrigin Origin) ReadWithOrigin(string file, byte[] bytes)
     {
         var text = Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF');
         if (string.IsNullOrWhiteSpace(text))
@@ -37,13 +41,13 @@ public static class ModelFileReader
         return isJson ? ReadJson(file, bytes) : ReadYaml(file, text);
     }
 
-    private static ModelDocument ReadJson(string file, byte[] bytes)
+    private static (ModelDocument, IModelOrigin) ReadJson(string file, byte[] bytes)
     {
         var locator = new JsonSourceLocator(bytes);
         ModelDocument? document;
         try
         {
-            document = JsonSerializer.Deserialize<ModelDocument>(bytes.AsSpan(StartOfJson(bytes)), ModelJson.Options);
+            document = JsonSerializer.Deserialize(bytes.AsSpan(StartOfJson(bytes)), ModelJsonContext.Default.ModelDocument);
         }
         catch (JsonException ex)
         {
@@ -57,10 +61,10 @@ public static class ModelFileReader
         }
 
         ModelValidator.Validate(document, file, locator);
-        return document;
+        return (document, new DocumentOrigin(document, file, locator));
     }
 
-    private static ModelDocument ReadYaml(string file, string text)
+    private static (ModelDocument, IModelOrigin) ReadYaml(string file, string text)
     {
         var (json, locator) = YamlDocumentReader.Read(file, new StringReader(text));
         if (json is not JsonObject)
@@ -71,7 +75,7 @@ public static class ModelFileReader
         ModelDocument? document;
         try
         {
-            document = json.Deserialize<ModelDocument>(ModelJson.Options);
+            document = json.Deserialize(ModelJsonContext.Default.ModelDocument);
         }
         catch (JsonException ex)
         {
@@ -79,7 +83,7 @@ public static class ModelFileReader
         }
 
         ModelValidator.Validate(document!, file, locator);
-        return document!;
+        return (document!, new DocumentOrigin(document!, file, locator));
     }
 
     private static int StartOfJson(byte[] bytes) => bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;

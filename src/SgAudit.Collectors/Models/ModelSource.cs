@@ -14,20 +14,22 @@ public static class ModelSource
             ?? throw new InvalidOperationException("The demo account is missing from the build.");
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);
-        var document = ModelFileReader.Read("demo-account.yaml", buffer.ToArray());
-        return new LoadedModel(document, "demo", "embedded demo account");
+        var (document, origin) = ModelFileReader.ReadWithOrigin("demo-account.yaml", buffer.ToArray());
+        return new LoadedModel(document, "demo", "embedded demo account", origin);
     }
 
     public static LoadedModel Load(string path)
     {
         if (Directory.Exists(path))
         {
-            return new LoadedModel(CliExportFolderReader.Read(path), "aws-cli-exports", $"AWS CLI exports in {path}");
+            var (exports, exportOrigin) = CliExportFolderReader.ReadWithOrigin(path);
+            return new LoadedModel(exports, "aws-cli-exports", $"AWS CLI exports in {path}", exportOrigin);
         }
 
         if (File.Exists(path))
         {
-            return new LoadedModel(ModelFileReader.ReadFile(path), "model-file", $"model file {path}");
+            var (document, origin) = ModelFileReader.ReadFileWithOrigin(path);
+            return new LoadedModel(document, "model-file", $"model file {path}", origin);
         }
 
         throw new InputException(path, null, "no such file or folder");

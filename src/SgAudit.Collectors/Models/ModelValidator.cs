@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using SgAudit.Collectors.Ec2;
 using SgAudit.Core;
 
 namespace SgAudit.Collectors.Models;
@@ -39,6 +38,12 @@ internal static partial class ModelValidator
             }
 
             ValidateError(file, locator, $"{accountPath}.error", account.Error);
+            if (account.Regions.Count == 0 && account.Error is null)
+            {
+                // An account with nothing to scan would look clean; say so instead.
+                Fail(file, locator, $"{accountPath}.regions", $"account {account.Id} has no regions (give at least one, or an error to rehearse an unreadable account)");
+            }
+
             var regionNames = new HashSet<string>(StringComparer.Ordinal);
             for (var r = 0; r < account.Regions.Count; r++)
             {
@@ -55,21 +60,24 @@ internal static partial class ModelValidator
                 }
 
                 ValidateError(file, locator, $"{regionPath}.error", region.Error);
-                ValidateRegion(file, locator, regionPath, region, account.Id!);
+                ValidateRegion(file, locator, regionPath, region);
             }
         }
     }
 
-    /// <summary>Maps every resource once, so the collector never meets a shape it cannot map; checks ids are unique.</summary>
-    public static void ValidateRegion(string file, ISourceLocator locator, string regionPath, ModelRegion region, string accountId)
+    /// <summary>
+    /// Checks that ids are unique and no item is empty. Each shape's content is checked when the collector maps it
+    /// (once), and a bad shape then comes back as an input error with this file's line (<see cref="IModelOrigin"/>).
+    /// </summary>
+    public static void ValidateRegion(string file, ISourceLocator locator, string regionPath, ModelRegion region)
     {
-        Each(file, locator, $"{regionPath}.Vpcs", region.Vpcs, v => Ec2ShapeMapper.Map(v).Id);
-        Each(file, locator, $"{regionPath}.SecurityGroups", region.SecurityGroups, g => Ec2ShapeMapper.Map(g, accountId).Id);
-        Each(file, locator, $"{regionPath}.NetworkInterfaces", region.NetworkInterfaces, e => Ec2ShapeMapper.Map(e).Id);
-        Each(file, locator, $"{regionPath}.NetworkAcls", region.NetworkAcls, n => Ec2ShapeMapper.Map(n).Id);
+        Each(file, locator, $"{regionPath}.Vpcs", region.Vpcs, v => v.VpcId);
+        Each(file, locator, $"{regionPath}.SecurityGroups", region.SecurityGroups, g => g.GroupId);
+        Each(file, locator, $"{regionPath}.NetworkInterfaces", region.NetworkInterfaces, e => e.NetworkInterfaceId);
+        Each(file, locator, $"{regionPath}.NetworkAcls", region.NetworkAcls, n => n.NetworkAclId);
     }
 
-    private static void Each<T>(string file, ISourceLocator locator, string listPath, List<T>? items, Func<T, string> map)
+    private static void Each<T>(string file, ISourceLocator locator, string listPath, List<T>? items, Func<T, string?> idOf)
     {
         if (items is null)
         {
@@ -79,25 +87,14 @@ internal static partial class ModelValidator
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < items.Count; i++)
         {
-            var itemPath = $"{listPath}[{i}]";
             if (items[i] is null)
             {
-                Fail(file, locator, itemPath, "empty item");
+                Fail(file, locator, $"{listPath}[{i}]", "empty item");
             }
 
-            string id;
-            try
+            if (idOf(items[i]) is { } id && !ids.Add(id))
             {
-                id = map(items[i]);
-            }
-            catch (ShapeException ex)
-            {
-                throw new InputException(file, locator.Describe(ex.Path.Length == 0 ? itemPath : $"{itemPath}.{ex.Path}"), ex.Problem, ex);
-            }
-
-            if (!ids.Add(id))
-            {
-                Fail(file, locator, itemPath, $"{id} appears twice");
+                Fail(file, locator, $"{listPath}[{i}]", $"{id} appears twice");
             }
         }
     }

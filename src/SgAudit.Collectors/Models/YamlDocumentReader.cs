@@ -9,7 +9,7 @@ namespace SgAudit.Collectors.Models;
 /// Reads YAML into a JSON tree (YAML 1.2 core schema: unquoted true/false/null/numbers are typed, quoted text stays
 /// text) and remembers the YAML nodes so an error's JSON path can be turned back into a line number.
 /// </summary>
-internal sealed partial class YamlDocumentReader : ISourceLocator
+public sealed partial class YamlDocumentReader : ISourceLocator
 {
     private readonly YamlNode? _root;
 
@@ -17,14 +17,16 @@ internal sealed partial class YamlDocumentReader : ISourceLocator
 
     public static (JsonNode? Json, YamlDocumentReader Locator) Read(string file, TextReader text)
     {
+        var content = text.ReadToEnd();
+        var textLines = content.Length == 0 ? 1 : content.Count(c => c == '\n') + (content.EndsWith('\n') ? 0 : 1);
         var stream = new YamlStream();
         try
         {
-            stream.Load(text);
+            stream.Load(new StringReader(content));
         }
         catch (YamlException ex)
         {
-            throw new Core.InputException(file, $"line {ex.Start.Line}, column {ex.Start.Column}", Clean(ex.Message), ex);
+            throw new Core.InputException(file, Position(ex.Start, textLines), Clean(ex.Message), ex);
         }
 
         if (stream.Documents.Count > 1)
@@ -36,30 +38,35 @@ internal sealed partial class YamlDocumentReader : ISourceLocator
         return (root is null ? null : Convert(file, root), new YamlDocumentReader(root));
     }
 
+    /// <summary>The line of the node at <paramref name="jsonPath"/>; for a mapping entry, the line of its key.</summary>
     public string Describe(string jsonPath)
     {
         var node = _root;
+        var line = node?.Start.Line;
         foreach (var part in JsonPath.Parse(jsonPath))
         {
-            YamlNode? next = null;
             if (part is string key && node is YamlMappingNode mapping)
             {
-                next = mapping.Children.FirstOrDefault(c => c.Key is YamlScalarNode s && string.Equals(s.Value, key, StringComparison.OrdinalIgnoreCase)).Value;
+                var entry = mapping.Children.FirstOrDefault(c => c.Key is YamlScalarNode s && string.Equals(s.Value, key, StringComparison.OrdinalIgnoreCase));
+                if (entry.Key is null)
+                {
+                    break;
+                }
+
+                (node, line) = (entry.Value, entry.Key.Start.Line);
             }
             else if (part is int index && node is YamlSequenceNode sequence && index < sequence.Children.Count)
             {
-                next = sequence.Children[index];
+                node = sequence.Children[index];
+                line = node.Start.Line;
             }
-
-            if (next is null)
+            else
             {
                 break;
             }
-
-            node = next;
         }
 
-        return node is null ? jsonPath : $"line {node.Start.Line}, {jsonPath}";
+        return line is null ? jsonPath : $"line {line}, {jsonPath}";
     }
 
     private static JsonNode? Convert(string file, YamlNode node)
@@ -67,7 +74,8 @@ internal sealed partial class YamlDocumentReader : ISourceLocator
         switch (node)
         {
             case YamlMappingNode mapping:
-                var obj = new JsonObject();
+                // Keys match case-insensitively later, so "SecurityGroups" and "securitygroups" are the same key here.
+                var obj = new JsonObject(new JsonNodeOptions { PropertyNameCaseInsensitive = true });
                 foreach (var (key, value) in mapping.Children)
                 {
                     if (key is not YamlScalarNode { Value: { } name })
@@ -128,6 +136,10 @@ internal sealed partial class YamlDocumentReader : ISourceLocator
 
         return JsonValue.Create(value);
     }
+
+    /// <summary>An error at the end of a truncated file is reported on its last line, not one past it.</summary>
+    private static string Position(Mark mark, int lines) =>
+        mark.Line > lines ? $"line {lines} (end of file)" : $"line {mark.Line}, column {mark.Column}";
 
     private static string Clean(string message)
     {

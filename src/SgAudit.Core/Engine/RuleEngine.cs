@@ -15,39 +15,33 @@ public sealed class RuleEngine(FrozenDictionary<string, IRuleEvaluator> evaluato
 
     public EvaluationResult Evaluate(RuleCatalog catalog, Inventory inventory, ImmutableArray<ResolvedRule> rules, CancellationToken cancellationToken = default)
     {
-        var findings = new List<Finding>();
-        var outcomes = new List<ResourceOutcome>();
-        var gaps = new List<RuleGap>();
         foreach (var rule in rules)
         {
-            if (!evaluators.TryGetValue(rule.Definition.Implementation, out var evaluator))
+            if (!evaluators.ContainsKey(rule.Definition.Implementation))
             {
                 throw new CatalogException($"{rule.Id}/rule.json", $"implementation '{rule.Definition.Implementation}' is not a registered evaluator family");
             }
         }
 
-        foreach (var region in inventory.Regions)
+        // Each (region, rule) pair is independent: evaluate them in parallel, then merge in pair order so the
+        // outcome list is deterministic; findings are sorted afterwards anyway.
+        var contexts = inventory.Regions.Select(r => new RegionContext(r)).ToArray();
+        var pairs = new (List<ResourceOutcome> Outcomes, List<Finding> Findings, RuleGap? Gap)[contexts.Length * rules.Length];
+        Parallel.For(0, pairs.Length, new ParallelOptions { CancellationToken = cancellationToken }, index =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var context = new RegionContext(region);
-            foreach (var rule in rules)
-            {
-                var evaluator = evaluators[rule.Definition.Implementation];
-                var missing = evaluator.RequiredParts.Where(region.MissingParts.Contains).ToList();
-                if (missing.Count > 0)
-                {
-                    gaps.Add(new RuleGap(rule.Id, region.AccountId, region.Region, $"the input has no {string.Join(" or ", missing.Select(PartName))}"));
-                    continue;
-                }
+            pairs[index] = EvaluatePair(contexts[index / rules.Length], rules[index % rules.Length]);
+        });
 
-                foreach (var verdict in evaluator.Evaluate(context, rule.Parameters))
-                {
-                    outcomes.Add(new ResourceOutcome(rule.Id, region.AccountId, region.Region, verdict.Kind, verdict.ResourceId, verdict.Passed));
-                    foreach (var evidence in verdict.Violations)
-                    {
-                        findings.Add(CreateFinding(rule, region, verdict, evidence));
-                    }
-                }
+        var findings = new List<Finding>(pairs.Sum(p => p.Findings.Count));
+        var outcomes = ImmutableArray.CreateBuilder<ResourceOutcome>(pairs.Sum(p => p.Outcomes.Count));
+        var gaps = new List<RuleGap>();
+        foreach (var (pairOutcomes, pairFindings, gap) in pairs)
+        {
+            outcomes.AddRange(pairOutcomes);
+            findings.AddRange(pairFindings);
+            if (gap is not null)
+            {
+                gaps.Add(gap);
             }
         }
 
@@ -57,10 +51,37 @@ public sealed class RuleEngine(FrozenDictionary<string, IRuleEvaluator> evaluato
         }
 
         findings.Sort(FindingOrder.Instance);
-        var frozenOutcomes = outcomes.ToImmutableArray();
+        var frozenOutcomes = outcomes.MoveToImmutable();
         var frozenGaps = gaps.ToImmutableArray();
         var controls = ComplianceEvaluator.Evaluate(catalog, rules, frozenOutcomes, frozenGaps);
         return new EvaluationResult([.. findings], frozenOutcomes, controls) { Gaps = frozenGaps };
+    }
+
+    private (List<ResourceOutcome>, List<Finding>, RuleGap?) EvaluatePair(RegionContext context, ResolvedRule rule)
+    {
+        var region = context.Inventory;
+        var evaluator = evaluators[rule.Definition.Implementation];
+        var outcomes = new List<ResourceOutcome>();
+        var findings = new List<Finding>();
+        var missing = evaluator.RequiredParts.Where(region.MissingParts.Contains).ToList();
+        if (missing.Count > 0)
+        {
+            var gap = HasNothingToAssess(evaluator, region)
+                ? null
+                : new RuleGap(rule.Id, region.AccountId, region.Region, $"the input has no {string.Join(" or ", missing.Select(PartName))}");
+            return (outcomes, findings, gap);
+        }
+
+        foreach (var verdict in evaluator.Evaluate(context, rule.Parameters))
+        {
+            outcomes.Add(new ResourceOutcome(rule.Id, region.AccountId, region.Region, verdict.Kind, verdict.ResourceId, verdict.Passed));
+            foreach (var evidence in verdict.Violations)
+            {
+                findings.Add(CreateFinding(rule, region, verdict, evidence));
+            }
+        }
+
+        return (outcomes, findings, null);
     }
 
     private static Finding CreateFinding(ResolvedRule rule, RegionInventory region, ResourceVerdict verdict, Evidence evidence)
@@ -75,6 +96,14 @@ public sealed class RuleEngine(FrozenDictionary<string, IRuleEvaluator> evaluato
             Fingerprint = Fingerprint(rule.Id, region.AccountId, region.Region, verdict.ResourceId, evidence.Key),
         };
     }
+
+    /// <summary>A rule whose own resources are present and empty has nothing to assess, whatever else is missing.</summary>
+    private static bool HasNothingToAssess(IRuleEvaluator evaluator, RegionInventory region) => evaluator.ResourceKind switch
+    {
+        ResourceKind.SecurityGroup => !region.MissingParts.Contains(InventoryPart.SecurityGroups) && region.SecurityGroups.IsEmpty,
+        ResourceKind.NetworkAcl => !region.MissingParts.Contains(InventoryPart.NetworkAcls) && region.NetworkAcls.IsEmpty,
+        _ => false,
+    };
 
     private static string PartName(InventoryPart part) => part switch
     {

@@ -61,10 +61,11 @@ public static class RuleSetResolver
             values = values.SetItem(name, value);
         }
 
-        // Name the variant only if the final values are exactly that variant's reading.
+        // Name the variant only if every final value is exactly that variant's reading (defaults overlaid by it).
         if (!settings.Parameters.IsEmpty)
         {
-            variantName = definition.Variants.FirstOrDefault(v => v.Parameters.All(p => ParameterValues.AreEqual(values[p.Key], p.Value)))?.Name;
+            variantName = definition.Variants.FirstOrDefault(v => definition.Parameters.All(p =>
+                ParameterValues.AreEqual(values[p.Name], v.Parameters.TryGetValue(p.Name, out var reading) ? reading : p.Default)))?.Name;
         }
 
         return new ResolvedRule(definition, new RuleParameters(values)) { Variant = variantName };

@@ -1,0 +1,139 @@
+using System.Collections.Immutable;
+using System.CommandLine;
+using SgAudit.Cli.Commands;
+using SgAudit.Core;
+using SgAudit.Core.Rules;
+using SgAudit.Reporting;
+using Spectre.Console;
+
+namespace SgAudit.Cli;
+
+/// <summary>
+/// The command line: parses, runs a command, and turns every expected failure into a one-line message and an exit
+/// code (2 for usage and input errors). Tests run it in process with their own writers.
+/// </summary>
+public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider time)
+{
+    public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        var root = BuildCommands(out var bindScan, out var bindRules);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var parseError in parse.Errors)
+            {
+                await error.WriteLineAsync($"sgaudit: {parseError.Message}");
+            }
+
+            await error.WriteLineAsync("Run 'sgaudit --help' for usage.");
+            return ExitCodes.InputError;
+        }
+
+        var console = CreateConsole(output);
+        try
+        {
+            if (parse.CommandResult.Command.Name == "scan")
+            {
+                return await new ScanCommand(console, time).RunAsync(bindScan(parse), cancellationToken);
+            }
+
+            if (parse.CommandResult.Command.Name == "rules")
+            {
+                return await RunRulesAsync(bindRules(parse), console);
+            }
+
+            var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+            return await parse.InvokeAsync(invocation, cancellationToken);
+        }
+        catch (InputException ex)
+        {
+            await error.WriteLineAsync($"sgaudit: error: {ex.Message}");
+            return ExitCodes.InputError;
+        }
+        catch (ReportException ex)
+        {
+            await error.WriteLineAsync($"sgaudit: error: {ex.Message}");
+            return ExitCodes.InputError;
+        }
+        catch (CatalogException ex)
+        {
+            await error.WriteLineAsync($"sgaudit: error: rules catalogue: {ex.Message}");
+            return ExitCodes.InputError;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await error.WriteLineAsync("sgaudit: cancelled; no reports were written.");
+            return 130;
+        }
+    }
+
+    private async Task<int> RunRulesAsync(string format, IAnsiConsole console)
+    {
+        var catalog = RuleCatalogLoader.BuiltIn;
+        switch (format)
+        {
+            case "markdown":
+                await output.WriteAsync(RulesCatalogWriter.ToMarkdown(catalog));
+                break;
+            case "json":
+                await output.WriteAsync(RulesCatalogWriter.ToJson(catalog));
+                break;
+            default:
+                RulesCatalogWriter.WriteTable(catalog, console);
+                break;
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static RootCommand BuildCommands(out Func<ParseResult, ScanCommandOptions> bindScan, out Func<ParseResult, string> bindRules)
+    {
+        var model = new Option<string?>("--model") { Description = "A model file (YAML or JSON) or a folder of AWS CLI exports (describe-*.json). Default: the embedded demo account." };
+        var config = new Option<string?>("--config") { Description = "sgaudit.yaml: rule parameters, variants, disabled rules, failOn (docs/config.md)." };
+        var format = new Option<string>("--format") { Description = "Reports to write, comma-separated: html,sarif,json,md.", DefaultValueFactory = _ => "html,sarif,json,md" };
+        format.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string>() ?? "";
+            var unknown = SplitFormats(value).Where(f => !ScanCommandOptions.AllFormats.Contains(f)).ToList();
+            if (unknown.Count > 0 || SplitFormats(value).IsEmpty)
+            {
+                result.AddError($"--format: '{string.Join(",", unknown)}' is not one of html, sarif, json, md.");
+            }
+        });
+        var outDir = new Option<string>("--out") { Description = "Folder for the reports.", DefaultValueFactory = _ => "sgaudit-report" };
+        var failOn = new Option<string?>("--fail-on") { Description = "Exit 1 when a finding is at or above this severity: critical, high (default), medium, low or none." };
+        failOn.AcceptOnlyFromAmong("critical", "high", "medium", "low", "none");
+        var templates = new Option<string?>("--templates") { Description = "A folder of report templates overriding the built-in ones (reports-templates/ layout)." };
+        var allowPartial = new Option<bool>("--allow-partial") { Description = "Do not exit 3 when part of the scope could not be assessed (it is still reported)." };
+
+        var scan = new Command("scan", "Scan security groups and network ACLs and write reports.") { model, config, format, outDir, failOn, templates, allowPartial };
+        var rulesFormat = new Option<string>("--format") { Description = "table, markdown or json.", DefaultValueFactory = _ => "table" };
+        rulesFormat.AcceptOnlyFromAmong("table", "markdown", "json");
+        var rules = new Command("rules", "List the built-in rules and their compliance mappings.") { rulesFormat };
+        var root = new RootCommand("SgAudit: audit AWS security groups and network ACLs against CIS, Security Hub and PCI controls.") { scan, rules };
+
+        bindScan = parse => new ScanCommandOptions
+        {
+            Model = parse.GetValue(model),
+            Config = parse.GetValue(config),
+            Formats = SplitFormats(parse.GetValue(format) ?? ""),
+            OutputDirectory = parse.GetValue(outDir) ?? "sgaudit-report",
+            FailOn = parse.GetValue(failOn),
+            Templates = parse.GetValue(templates),
+            AllowPartial = parse.GetValue(allowPartial),
+        };
+        bindRules = parse => parse.GetValue(rulesFormat) ?? "table";
+        return root;
+    }
+
+    private static ImmutableArray<string> SplitFormats(string value) =>
+        [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(f => f.ToLowerInvariant()).Distinct()];
+
+    private static IAnsiConsole CreateConsole(TextWriter writer) => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(writer),
+        Interactive = InteractionSupport.No,
+        Ansi = writer == System.Console.Out ? AnsiSupport.Detect : AnsiSupport.No,
+        ColorSystem = writer == System.Console.Out ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+    });
+}

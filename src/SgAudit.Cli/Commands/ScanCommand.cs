@@ -1,0 +1,54 @@
+using SgAudit.Cli.Configuration;
+using SgAudit.Cli.Console;
+using SgAudit.Collectors.Models;
+using SgAudit.Core.Engine;
+using SgAudit.Core.Model;
+using SgAudit.Core.Rules;
+using SgAudit.Reporting;
+using Spectre.Console;
+
+namespace SgAudit.Cli.Commands;
+
+/// <summary>
+/// `sgaudit scan`: validates every input before scanning (config, templates, model), scans, writes the reports only
+/// once all of them rendered, prints the summary and returns the gate's exit code.
+/// </summary>
+public sealed class ScanCommand(IAnsiConsole console, TimeProvider time)
+{
+    public async Task<int> RunAsync(ScanCommandOptions options, CancellationToken cancellationToken)
+    {
+        var catalog = RuleCatalogLoader.BuiltIn;
+        var config = options.Config is null ? ScanConfigLoader.Defaults(catalog) : ScanConfigLoader.Load(options.Config, catalog);
+        var failOn = ResolveFailOn(options, config);
+        var templates = options.Templates is null ? TemplateSet.Embedded : TemplateSet.FromDirectory(options.Templates);
+        var writers = new ReportWriterFactory(templates).Create(options.Formats);
+        var model = options.Model is null ? ModelSource.LoadDemo() : ModelSource.Load(options.Model);
+
+        var result = await new ScanService(time).RunAsync(new ScanRequest(model, config, catalog) { FailOn = failOn }, cancellationToken);
+        var paths = await ReportFileWriter.WriteAllAsync(writers, result, options.OutputDirectory, cancellationToken);
+
+        var exitCode = ExitCodeFor(result, options.AllowPartial);
+        new ScanSummaryPrinter(console).Print(result, paths, exitCode);
+        return exitCode;
+    }
+
+    public static int ExitCodeFor(ScanResult result, bool allowPartial)
+    {
+        if (result.IsPartial && !allowPartial)
+        {
+            return ExitCodes.NotAssessed;
+        }
+
+        return result.GateFindings > 0 ? ExitCodes.FindingsAtOrAboveThreshold : ExitCodes.Success;
+    }
+
+    private static Severity? ResolveFailOn(ScanCommandOptions options, ScanConfig config)
+    {
+        if (options.FailOn is { } flag)
+        {
+            return ScanCommandOptions.TryParseFailOn(flag, out var severity) ? severity : Severity.High;
+        }
+
+        return config.FailOnSet ? config.FailOn : Severity.High;
+    }
+}

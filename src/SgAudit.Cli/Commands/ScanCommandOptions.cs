@@ -1,0 +1,32 @@
+using System.Collections.Immutable;
+using SgAudit.Core.Model;
+
+namespace SgAudit.Cli.Commands;
+
+/// <summary>The parsed options of `sgaudit scan`.</summary>
+public sealed record ScanCommandOptions
+{
+    public static readonly ImmutableArray<string> AllFormats = ["html", "sarif", "json", "md"];
+
+    public string? Model { get; init; }
+    public string? Config { get; init; }
+    public ImmutableArray<string> Formats { get; init; } = AllFormats;
+    public string OutputDirectory { get; init; } = "sgaudit-report";
+
+    /// <summary>The threshold from --fail-on; null when the flag was not given (config, then "high", apply).</summary>
+    public string? FailOn { get; init; }
+
+    public string? Templates { get; init; }
+    public bool AllowPartial { get; init; }
+
+    internal static bool TryParseFailOn(string text, out Severity? severity)
+    {
+        if (string.Equals(text, "none", StringComparison.OrdinalIgnoreCase))
+        {
+            severity = null;
+            return true;
+        }
+
+        return SeverityText.TryParse(text, out severity);
+    }
+}

@@ -1,0 +1,67 @@
+using SgAudit.Core.Engine;
+using SgAudit.Core.Model;
+using Spectre.Console;
+
+namespace SgAudit.Cli.Console;
+
+/// <summary>The console view of a scan: severity totals, findings per rule, what was not assessed, where the reports are.</summary>
+public sealed class ScanSummaryPrinter(IAnsiConsole console)
+{
+    private static readonly Severity[] Severities = [Severity.Critical, Severity.High, Severity.Medium, Severity.Low, Severity.Info];
+
+    public void Print(ScanResult result, IReadOnlyList<string> reportPaths, int exitCode)
+    {
+        var inventory = result.Inventory;
+        console.MarkupLine($"[bold]SgAudit {Markup.Escape(result.ToolVersion)}[/] scanned {Markup.Escape(result.Inputs.Source)}: " +
+            $"{inventory.Regions.Select(r => r.AccountId).Distinct().Count()} account(s), {inventory.Regions.Length} region(s), " +
+            $"{inventory.Regions.Sum(r => r.SecurityGroups.Length)} security group(s), {inventory.Regions.Sum(r => r.NetworkAcls.Length)} network ACL(s).");
+
+        var severities = new Table().Border(TableBorder.Rounded).AddColumn("Severity").AddColumn(new TableColumn("Findings").RightAligned());
+        foreach (var severity in Severities)
+        {
+            severities.AddRow(Markup.Escape(severity.ToText()), result.Findings.Count(f => f.Severity == severity).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        console.Write(severities);
+
+        var byRule = new Table().Border(TableBorder.Rounded).AddColumn("Rule").AddColumn("Title").AddColumn("Severity")
+            .AddColumn(new TableColumn("Findings").RightAligned()).AddColumn(new TableColumn("Failing resources").RightAligned());
+        foreach (var rule in result.Rules)
+        {
+            var findings = result.Findings.Where(f => f.RuleId == rule.Id).ToList();
+            byRule.AddRow(
+                Markup.Escape(rule.Id),
+                Markup.Escape(rule.Definition.Title),
+                Markup.Escape(rule.Severity.ToText()),
+                findings.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                findings.Select(f => (f.AccountId, f.Region, f.ResourceId)).Distinct().Count().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        console.Write(byRule);
+
+        foreach (var scope in inventory.NotAssessed)
+        {
+            console.MarkupLine($"[yellow]Not assessed:[/] account {Markup.Escape(scope.AccountId)}{(scope.Region is null ? "" : $" region {Markup.Escape(scope.Region)}")}: {Markup.Escape(scope.ErrorCode)}: {Markup.Escape(scope.Message)}");
+        }
+
+        foreach (var gap in result.Evaluation.Gaps.Where(g => inventory.NotAssessed.All(s => s.AccountId != g.AccountId || (s.Region is not null && s.Region != g.Region))))
+        {
+            console.MarkupLine($"[yellow]Not assessed:[/] {Markup.Escape(gap.RuleId)} in {Markup.Escape(gap.AccountId)}/{Markup.Escape(gap.Region ?? "*")}: {Markup.Escape(gap.Reason)}");
+        }
+
+        foreach (var path in reportPaths)
+        {
+            console.MarkupLine($"Report: [link]{Markup.Escape(path)}[/]");
+        }
+
+        var threshold = result.FailOn?.ToText() ?? "none";
+        var verdict = exitCode switch
+        {
+            ExitCodes.Success => $"[green]PASS[/]: no findings at or above {threshold}.",
+            ExitCodes.FindingsAtOrAboveThreshold => $"[red]FAIL[/]: {result.GateFindings} finding(s) at or above {threshold}.",
+            ExitCodes.NotAssessed => $"[yellow]INCOMPLETE[/]: part of the scan could not be assessed ({result.GateFindings} finding(s) at or above {threshold}); exit code 3.",
+            _ => "",
+        };
+        console.MarkupLine(verdict);
+    }
+}

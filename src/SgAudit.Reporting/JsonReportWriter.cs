@@ -1,0 +1,276 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using SgAudit.Core.Engine;
+using SgAudit.Reporting.ViewModels;
+
+namespace SgAudit.Reporting;
+
+/// <summary>
+/// report.json: the machine-readable result, written with <see cref="Utf8JsonWriter"/> (no template) in a fixed
+/// member order. The default encoder escapes &lt;, &gt;, &amp;, quotes and non-ASCII, so every string is safe to
+/// embed and parses back unchanged. Findings stream out in chunks, so memory stays flat at 100,000+ findings.
+/// </summary>
+public sealed class JsonReportWriter : IReportWriter
+{
+    /// <summary>Bumped when a member is renamed or removed; adding members keeps it.</summary>
+    public const string SchemaVersion = "1";
+
+    private const int FindingsPerFlush = 1000;
+
+    private readonly ReportViewModelBuilder _builder = new();
+
+    public string Format => "json";
+
+    public string FileName => "report.json";
+
+    public async Task WriteAsync(ScanResult result, Stream output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(output);
+        cancellationToken.ThrowIfCancellationRequested();
+        var model = _builder.Build(result);
+
+        await using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, NewLine = "\n" });
+        json.WriteStartObject();
+        json.WriteString("schemaVersion", SchemaVersion);
+        json.WriteStartObject("tool");
+        json.WriteString("name", model.Tool.Name);
+        json.WriteString("version", model.Tool.Version);
+        json.WriteEndObject();
+        WriteScan(json, model.Scan);
+        WriteSummary(json, model);
+        WriteRules(json, model.Rules);
+        WriteCompliance(json, model.Frameworks);
+        WriteNotAssessed(json, model);
+
+        json.WriteStartArray("findings");
+        for (var i = 0; i < model.Findings.Length; i++)
+        {
+            WriteFinding(json, model.Findings[i]);
+            if (i % FindingsPerFlush == FindingsPerFlush - 1)
+            {
+                await json.FlushAsync(cancellationToken);
+            }
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        await json.FlushAsync(cancellationToken);
+    }
+
+    private static void WriteScan(Utf8JsonWriter json, ScanView scan)
+    {
+        json.WriteStartObject("scan");
+        json.WriteString("startedAt", scan.StartedAt);
+        json.WriteString("finishedAt", scan.FinishedAt);
+        json.WriteStartObject("inputs");
+        json.WriteString("sourceKind", scan.SourceKind);
+        json.WriteString("source", scan.Source);
+        WriteNullableString(json, "configFile", scan.ConfigFile);
+        json.WriteEndObject();
+        WriteNullableString(json, "failOn", scan.FailOn);
+        json.WriteBoolean("partial", scan.Partial);
+        json.WriteEndObject();
+    }
+
+    private static void WriteSummary(Utf8JsonWriter json, ReportViewModel model)
+    {
+        json.WriteStartObject("summary");
+        json.WriteNumber("findings", model.FindingCount);
+        json.WriteStartObject("bySeverity");
+        foreach (var severity in model.Severities)
+        {
+            json.WriteNumber(severity.Severity, severity.Count);
+        }
+
+        json.WriteEndObject();
+        json.WriteStartObject("byRule");
+        foreach (var rule in model.Rules)
+        {
+            json.WriteNumber(rule.Id, rule.FindingCount);
+        }
+
+        json.WriteEndObject();
+        json.WriteStartObject("resources");
+        json.WriteNumber("accounts", model.Resources.Accounts);
+        json.WriteNumber("regions", model.Resources.Regions);
+        json.WriteNumber("securityGroups", model.Resources.SecurityGroups);
+        json.WriteNumber("networkInterfaces", model.Resources.NetworkInterfaces);
+        json.WriteNumber("networkAcls", model.Resources.NetworkAcls);
+        json.WriteNumber("vpcs", model.Resources.Vpcs);
+        json.WriteEndObject();
+        json.WriteNumber("gateFindings", model.Scan.GateFindings);
+        json.WriteEndObject();
+    }
+
+    private static void WriteRules(Utf8JsonWriter json, ImmutableArray<RuleView> rules)
+    {
+        json.WriteStartArray("rules");
+        foreach (var rule in rules)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", rule.Id);
+            json.WriteString("slug", rule.Slug);
+            json.WriteString("title", rule.Title);
+            json.WriteString("severity", rule.Severity);
+            WriteNullableString(json, "variant", rule.Variant);
+            json.WriteStartObject("parameters");
+            foreach (var parameter in rule.Parameters)
+            {
+                json.WritePropertyName(parameter.Name);
+                WriteParameterValue(json, parameter.Value);
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteParameterValue(Utf8JsonWriter json, object value)
+    {
+        switch (value)
+        {
+            case int number:
+                json.WriteNumberValue(number);
+                break;
+            case bool flag:
+                json.WriteBooleanValue(flag);
+                break;
+            case ImmutableArray<int> numbers:
+                json.WriteStartArray();
+                foreach (var number in numbers)
+                {
+                    json.WriteNumberValue(number);
+                }
+
+                json.WriteEndArray();
+                break;
+            case ImmutableArray<string> strings:
+                WriteStringArray(json, strings);
+                break;
+            default:
+                json.WriteStringValue(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+                break;
+        }
+    }
+
+    private static void WriteCompliance(Utf8JsonWriter json, ImmutableArray<FrameworkView> frameworks)
+    {
+        json.WriteStartArray("compliance");
+        foreach (var framework in frameworks)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", framework.Id);
+            json.WriteString("name", framework.Name);
+            json.WriteString("version", framework.Version);
+            json.WriteStartArray("controls");
+            foreach (var control in framework.Controls)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", control.Id);
+                json.WriteString("label", control.Label);
+                json.WriteString("title", control.Title);
+                json.WriteString("status", control.Status);
+                json.WriteNumber("failingResources", control.FailingResources);
+                json.WritePropertyName("ruleIds");
+                WriteStringArray(json, control.RuleIds);
+                WriteNullableString(json, "reason", control.Reason);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteNotAssessed(Utf8JsonWriter json, ReportViewModel model)
+    {
+        json.WriteStartArray("notAssessed");
+        foreach (var scope in model.NotAssessed)
+        {
+            json.WriteStartObject();
+            json.WriteString("accountId", scope.AccountId);
+            WriteNullableString(json, "region", scope.Region);
+            json.WriteString("errorCode", scope.ErrorCode);
+            json.WriteString("message", scope.Message);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("ruleGaps");
+        foreach (var gap in model.RuleGaps)
+        {
+            json.WriteStartObject();
+            json.WriteString("ruleId", gap.RuleId);
+            json.WriteString("accountId", gap.AccountId);
+            WriteNullableString(json, "region", gap.Region);
+            json.WriteString("reason", gap.Reason);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteFinding(Utf8JsonWriter json, FindingView finding)
+    {
+        json.WriteStartObject();
+        json.WriteString("ruleId", finding.RuleId);
+        json.WriteString("severity", finding.Severity);
+        json.WriteString("accountId", finding.AccountId);
+        json.WriteString("region", finding.Region);
+        WriteNullableString(json, "vpcId", finding.VpcId);
+        json.WriteString("resourceType", finding.ResourceType);
+        json.WriteString("resourceId", finding.ResourceId);
+        json.WriteString("resourceName", finding.ResourceName);
+        json.WriteString("resourceArn", finding.ResourceArn);
+        json.WriteString("message", finding.Message);
+        json.WriteStartObject("evidence");
+        WriteNullableString(json, "direction", finding.Direction);
+        WriteNullableString(json, "protocol", finding.Protocol);
+        WriteNullableString(json, "ports", finding.Ports);
+        json.WriteString("source", finding.Source);
+        if (finding.AclRuleNumber is { } ruleNumber)
+        {
+            json.WriteNumber("aclRuleNumber", ruleNumber);
+        }
+        else
+        {
+            json.WriteNull("aclRuleNumber");
+        }
+
+        json.WriteString("permission", finding.Permission);
+        json.WriteString("detail", finding.Detail);
+        json.WriteEndObject();
+        json.WritePropertyName("controls");
+        WriteStringArray(json, finding.Controls);
+        json.WriteString("fingerprint", finding.Fingerprint);
+        json.WriteEndObject();
+    }
+
+    private static void WriteStringArray(Utf8JsonWriter json, ImmutableArray<string> values)
+    {
+        json.WriteStartArray();
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteNullableString(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
+    }
+}

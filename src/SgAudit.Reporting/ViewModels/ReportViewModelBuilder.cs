@@ -1,0 +1,227 @@
+using System.Collections.Immutable;
+using SgAudit.Core.Compliance;
+using SgAudit.Core.Engine;
+using SgAudit.Core.Model;
+using SgAudit.Core.Rules;
+using SgAudit.Reporting.Sarif;
+
+namespace SgAudit.Reporting.ViewModels;
+
+/// <summary>
+/// Builds the <see cref="ReportViewModel"/> every template renders. All derived values (counts, labels, orders,
+/// SARIF runs) are computed here once, so the formats agree with each other and templates stay logic-free.
+/// </summary>
+public sealed class ReportViewModelBuilder
+{
+    /// <summary>Rules with more findings than this start collapsed in the HTML report, so it stays usable at 100,000+ findings.</summary>
+    public const int OpenGroupLimit = 200;
+
+    /// <summary>How many findings the Markdown summary lists.</summary>
+    public const int TopFindingLimit = 20;
+
+    /// <summary>How many rules the Markdown summary lists.</summary>
+    public const int TopRuleLimit = 10;
+
+    private static readonly ImmutableArray<Severity> SeveritiesDescending = [Severity.Critical, Severity.High, Severity.Medium, Severity.Low, Severity.Info];
+
+    private readonly SarifLimits _sarifLimits;
+
+    public ReportViewModelBuilder()
+        : this(SarifLimits.GitHub)
+    {
+    }
+
+    public ReportViewModelBuilder(SarifLimits sarifLimits) => _sarifLimits = sarifLimits;
+
+    public ReportViewModel Build(ScanResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+
+        var controlsByRule = result.Rules.ToDictionary(
+            r => r.Id,
+            r => result.Catalog.ControlsFor(r.Id).Select(c => c.Framework.Label(c.Control)).ToImmutableArray(),
+            StringComparer.Ordinal);
+        var findings = result.Findings.Select(f => Finding(f, controlsByRule.GetValueOrDefault(f.RuleId, []))).ToImmutableArray();
+        var findingsByRule = findings.ToLookup(f => f.RuleId, StringComparer.Ordinal);
+        var rules = result.Rules.Select(r => Rule(r, controlsByRule[r.Id], [.. findingsByRule[r.Id]])).ToImmutableArray();
+        var rulesWithFindings = rules.Where(r => r.FindingCount > 0).ToImmutableArray();
+        var severityRank = result.Rules.ToDictionary(r => r.Id, r => r.Severity, StringComparer.Ordinal);
+
+        // OrderBy is stable: equal severities keep the deterministic finding order.
+        var topFindings = result.Findings
+            .Select((f, i) => (f.Severity, Index: i))
+            .OrderByDescending(p => p.Severity)
+            .Take(TopFindingLimit)
+            .Select(p => findings[p.Index])
+            .ToImmutableArray();
+
+        return new ReportViewModel
+        {
+            Tool = new ToolView(ReportToolInfo.Name, result.ToolVersion, ReportToolInfo.InformationUri),
+            Scan = Scan(result),
+            FindingCount = findings.Length,
+            Severities = [.. SeveritiesDescending.Select(s => new SeverityCountView(
+                s.ToText(),
+                result.Findings.Count(f => f.Severity == s),
+                result.FailOn is { } gate && s >= gate))],
+            Resources = Resources(result.Inventory),
+            Rules = rules,
+            RulesWithFindings = rulesWithFindings,
+            TopRules = [.. rulesWithFindings
+                .OrderByDescending(r => r.FindingCount)
+                .ThenByDescending(r => severityRank[r.Id])
+                .ThenBy(r => r.Id, StringComparer.Ordinal)
+                .Take(TopRuleLimit)],
+            Frameworks = Frameworks(result.Evaluation.Controls),
+            NotAssessed = [.. result.Inventory.NotAssessed.Select(s => new NotAssessedView(s.AccountId, s.Region, s.ErrorCode, s.Message))],
+            RuleGaps = [.. result.Evaluation.Gaps.Select(Gap)],
+            RuleGapsInAssessedScopes = [.. result.Evaluation.Gaps
+                .Where(g => !result.Inventory.NotAssessed.Any(s => s.AccountId == g.AccountId && (s.Region is null || s.Region == g.Region)))
+                .Select(Gap)],
+            Findings = findings,
+            TopFindings = topFindings,
+            MoreFindings = findings.Length - topFindings.Length,
+            Sarif = new SarifLogBuilder(_sarifLimits).Build(result),
+        };
+    }
+
+    private static RuleGapView Gap(RuleGap gap) => new(gap.RuleId, gap.AccountId, gap.Region, gap.Reason);
+
+    private static ScanView Scan(ScanResult result)
+    {
+        var gateFindings = result.GateFindings;
+        return new ScanView
+        {
+            StartedAt = ReportText.Timestamp(result.StartedAt),
+            FinishedAt = ReportText.Timestamp(result.FinishedAt),
+            Duration = ReportText.Duration(result.StartedAt, result.FinishedAt),
+            SourceKind = result.Inputs.SourceKind,
+            Source = result.Inputs.Source,
+            ConfigFile = result.Inputs.ConfigFile,
+            FailOn = result.FailOn?.ToText(),
+            GateFindings = gateFindings,
+            Failed = gateFindings > 0,
+            Verdict = gateFindings > 0 ? "fail" : "pass",
+            Partial = result.IsPartial,
+        };
+    }
+
+    private static ResourceCountsView Resources(Inventory inventory) => new(
+        inventory.Regions.Select(r => r.AccountId).Distinct(StringComparer.Ordinal).Count(),
+        inventory.Regions.Length,
+        inventory.Regions.Sum(r => r.Vpcs.Length),
+        inventory.Regions.Sum(r => r.SecurityGroups.Length),
+        inventory.Regions.Sum(r => r.NetworkInterfaces.Length),
+        inventory.Regions.Sum(r => r.NetworkAcls.Length));
+
+    private static RuleView Rule(ResolvedRule rule, ImmutableArray<string> controls, ImmutableArray<FindingView> findings)
+    {
+        var definition = rule.Definition;
+        return new RuleView
+        {
+            Id = definition.Id,
+            Slug = definition.Slug,
+            Name = ReportText.PascalCase(definition.Slug),
+            Title = definition.Title,
+            Severity = definition.Severity.ToText(),
+            ResourceType = definition.ResourceKind.ToTypeName(),
+            Description = definition.Description,
+            Risk = definition.Risk,
+            Remediation = new RemediationView(definition.Remediation.Text, definition.Remediation.Cli, definition.Remediation.Terraform),
+            References = definition.References,
+            Tags = definition.Tags,
+            Variant = rule.Variant,
+            Parameters = Parameters(definition, rule.Parameters),
+            Guidance = definition.Guidance,
+            Controls = controls,
+            FindingCount = findings.Length,
+            Findings = findings,
+            FindingsOpen = findings.Length <= OpenGroupLimit,
+        };
+    }
+
+    // Declaration order from rule.json, then anything else by name: never the dictionary's hash order.
+    private static ImmutableArray<ParameterView> Parameters(RuleDefinition definition, RuleParameters parameters)
+    {
+        var declared = definition.Parameters.Select(p => p.Name).ToList();
+        var names = declared.Concat(parameters.Values.Keys.Except(declared, StringComparer.Ordinal).Order(StringComparer.Ordinal));
+        return [.. names
+            .Where(parameters.Values.ContainsKey)
+            .Select(name => new ParameterView(name, ParameterValues.ToText(parameters.Values[name]), parameters.Values[name]))];
+    }
+
+    private static ImmutableArray<FrameworkView> Frameworks(ImmutableArray<ControlResult> controls) =>
+    [
+        .. controls
+            .GroupBy(c => c.Framework.Id, StringComparer.Ordinal)
+            .Select(group =>
+            {
+                var framework = group.First().Framework;
+                var views = group.Select(Control).ToImmutableArray();
+                return new FrameworkView
+                {
+                    Id = framework.Id,
+                    Name = framework.Name,
+                    Version = framework.Version,
+                    ShortName = framework.ShortName,
+                    Source = framework.Source,
+                    Passed = views.Count(c => c.Status == "pass"),
+                    Failed = views.Count(c => c.Status == "fail"),
+                    NotAssessed = views.Count(c => c.Status == "not-assessed"),
+                    Controls = views,
+                };
+            }),
+    ];
+
+    private static ControlView Control(ControlResult control) => new()
+    {
+        Id = control.Control.Id,
+        Label = control.Label,
+        Title = control.Control.Title,
+        Status = control.Status switch
+        {
+            ComplianceStatus.Pass => "pass",
+            ComplianceStatus.Fail => "fail",
+            _ => "not-assessed",
+        },
+        StatusText = control.Status switch
+        {
+            ComplianceStatus.Pass => "Pass",
+            ComplianceStatus.Fail => "Fail",
+            _ => "Not assessed",
+        },
+        FailingResources = control.FailingResources,
+        RuleIds = control.RuleIds,
+        Reason = control.Reason,
+        Notes = control.Control.Notes,
+    };
+
+    private static FindingView Finding(Finding finding, ImmutableArray<string> controls) => new()
+    {
+        RuleId = finding.RuleId,
+        Severity = finding.Severity.ToText(),
+        AccountId = finding.AccountId,
+        Region = finding.Region,
+        VpcId = finding.VpcId,
+        ResourceType = finding.ResourceKind.ToTypeName(),
+        ResourceKind = finding.ResourceKind == ResourceKind.NetworkAcl ? "network ACL" : "security group",
+        ResourceId = finding.ResourceId,
+        ResourceName = finding.ResourceName,
+        ResourceArn = finding.ResourceArn,
+        Message = finding.Message,
+        Permission = finding.Evidence.Permission,
+        Source = finding.Evidence.Source,
+        Detail = finding.Evidence.Detail,
+        Direction = finding.Evidence.Direction switch
+        {
+            Direction.Ingress => "ingress",
+            Direction.Egress => "egress",
+            _ => null,
+        },
+        Protocol = finding.Evidence.Protocol?.Name,
+        Ports = finding.Evidence.Ports?.ToString(),
+        AclRuleNumber = finding.Evidence.AclRuleNumber,
+        Controls = controls,
+        Fingerprint = finding.Fingerprint,
+    };
+}

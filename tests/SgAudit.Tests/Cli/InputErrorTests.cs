@@ -1,0 +1,176 @@
+using SgAudit.Cli;
+using TemporaryDirectory = SgAudit.Tests.Reporting.ReportScratchDirectory;
+
+namespace SgAudit.Tests.Cli;
+
+/// <summary>Bad input gets one line naming the file, the place and the problem; exit 2; no stack trace; no report.</summary>
+public sealed class InputErrorTests
+{
+    public static TheoryData<string, string, string[]> BadModels => new()
+    {
+        // name, file content, fragments the error line must contain
+        { "malformed.json", "{ \"accounts\": [ { \"id\": \"111122223333\", ", ["malformed.json", "line 1"] },
+        { "truncated.yaml", "version: 1\naccounts:\n  - id: \"111122223333\"\n    regions:\n      - name: us-east-1\n        SecurityGroups:\n          - GroupId: sg-1\n            IpPermissions: [ { IpProtocol: tcp", ["truncated.yaml", "line 8"] },
+        { "protocol.yaml", Model("IpProtocol: tcpx\n                FromPort: 22\n                ToPort: 22"), ["protocol.yaml", "line 13", "IpPermissions[0].IpProtocol", "unknown protocol 'tcpx'"] },
+        { "port.yaml", Model("IpProtocol: tcp\n                FromPort: 22\n                ToPort: 70000"), ["port.yaml", "line 15", "IpPermissions[0].ToPort", "port 70000 is outside 0–65535"] },
+        { "order.yaml", Model("IpProtocol: udp\n                FromPort: 90\n                ToPort: 80"), ["order.yaml", "line 13", "IpPermissions[0]", "FromPort 90 is above ToPort 80"] },
+        { "cidr.yaml", Model("IpProtocol: tcp\n                FromPort: 22\n                ToPort: 22\n                IpRanges:\n                  - CidrIp: 10.0.0.300/8"), ["cidr.yaml", "line 17", "IpRanges[0].CidrIp", "'10.0.0.300/8' is not an IPv4 CIDR"] },
+        { "family.yaml", Model("IpProtocol: tcp\n                FromPort: 22\n                ToPort: 22\n                IpRanges:\n                  - CidrIp: ::/0"), ["family.yaml", "IpRanges[0].CidrIp", "not an IPv4 CIDR"] },
+        { "key.yaml", "version: 1\naccounts:\n  - id: \"111122223333\"\n    regoins: []\n", ["key.yaml", "line 4", "unknown key 'regoins'"] },
+        { "account.yaml", "accounts:\n  - id: \"12345\"\n    regions:\n      - name: us-east-1\n", ["account.yaml", "line 2", "not a 12-digit AWS account id"] },
+        { "wrongtype.json", "{\"accounts\":[{\"id\":\"111122223333\",\"regions\":[{\"name\":\"us-east-1\",\"SecurityGroups\":[{\"GroupId\":\"sg-1\",\"IpPermissions\":[{\"IpProtocol\":\"tcp\",\"FromPort\":\"twenty\",\"ToPort\":22}]}]}]}]}", ["wrongtype.json", "FromPort", "whole number"] },
+        { "duplicate.yaml", "accounts:\n  - id: \"111122223333\"\n    regions:\n      - name: us-east-1\n        SecurityGroups: []\n        securitygroups: []\n", ["duplicate.yaml", "line 6", "appears twice"] },
+        { "empty.yaml", "", ["empty.yaml", "empty"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadModels))]
+    public async Task Should_Exit2WithFileAndPlace_When_TheModelIsBad(string name, string content, string[] fragments)
+    {
+        // Given a bad model and an output folder
+        using var work = new TemporaryDirectory();
+        var model = work.Write(name, content);
+
+        // When it is scanned
+        var run = await CliRunner.RunAsync("scan", "--model", model, "--out", work.Resolve("out"));
+
+        // Then one error line names the file, the place and the problem, and nothing is written
+        AssertInputError(run, fragments);
+        Assert.False(Directory.Exists(work.Resolve("out")), "no report may be written for bad input");
+    }
+
+    [Fact]
+    public async Task Should_Exit2_When_TheModelFileDoesNotExist()
+    {
+        using var work = new TemporaryDirectory();
+
+        var run = await CliRunner.RunAsync("scan", "--model", work.Resolve("missing.yaml"), "--out", work.Resolve("out"));
+
+        AssertInputError(run, ["missing.yaml", "no such file or folder"]);
+    }
+
+    [Fact]
+    public async Task Should_Exit2_When_TheFolderHasNoExports()
+    {
+        using var work = new TemporaryDirectory();
+        work.Write("notes.txt", "not an export");
+
+        var run = await CliRunner.RunAsync("scan", "--model", work.Path, "--out", work.Resolve("out"));
+
+        AssertInputError(run, ["no AWS CLI exports found", "describe-security-groups.json"]);
+    }
+
+    [Fact]
+    public async Task Should_NameTheExportFileAndItem_When_AnExportHasABadPort()
+    {
+        // Given an export folder whose second group has a port out of range
+        using var work = new TemporaryDirectory();
+        work.Write("describe-security-groups.json", """
+            {"SecurityGroups": [
+              {"GroupId": "sg-1", "GroupName": "a", "OwnerId": "111122223333", "IpPermissions": []},
+              {"GroupId": "sg-2", "GroupName": "b", "OwnerId": "111122223333",
+               "IpPermissions": [{"IpProtocol": "tcp", "FromPort": -5, "ToPort": 22}]}
+            ]}
+            """);
+
+        var run = await CliRunner.RunAsync("scan", "--model", work.Path, "--out", work.Resolve("out"));
+
+        AssertInputError(run, ["describe-security-groups.json", "line 4", "$.SecurityGroups[1].IpPermissions[0].FromPort", "port -5 is outside 0–65535"]);
+    }
+
+    [Fact]
+    public async Task Should_Exit2_When_ATemplateIsMissing()
+    {
+        // Given a templates folder without the SARIF template
+        using var templates = TemporaryDirectory.WithEmbeddedTemplates();
+        File.Delete(templates.Resolve("sarif/report.sarif.hbs"));
+        using var work = new TemporaryDirectory();
+
+        var run = await CliRunner.RunAsync("scan", "--templates", templates.Path, "--out", work.Resolve("out"));
+
+        AssertInputError(run, ["report.sarif.hbs"]);
+        Assert.False(Directory.Exists(work.Resolve("out")));
+    }
+
+    [Fact]
+    public async Task Should_Exit2AndWriteNothing_When_ATemplateRendersInvalidSarif()
+    {
+        using var templates = TemporaryDirectory.WithEmbeddedTemplates();
+        templates.Write("sarif/report.sarif.hbs", "{ \"version\": \"2.1.0\", \"runs\": [ {{#each runs}} ");
+        using var work = new TemporaryDirectory();
+
+        var run = await CliRunner.RunAsync("scan", "--templates", templates.Path, "--out", work.Resolve("out"));
+
+        AssertInputError(run, ["report.sarif.hbs"]);
+        Assert.False(File.Exists(work.Resolve("out/report.sarif")));
+        Assert.False(File.Exists(work.Resolve("out/report.html")), "no report of the scan may be written when one fails");
+    }
+
+    public static TheoryData<string, string[]> BadConfigs => new()
+    {
+        { "rules:\n  SGA007:\n    parameters:\n      treshold: 10\n", ["line 4", "SGA007 has no parameter 'treshold'"] },
+        { "rules:\n  SGA004:\n    variant: ipv6-only\n", ["line 3", "'ipv6-only' is not a variant of SGA004"] },
+        { "rules:\n  SGA999:\n    enabled: false\n", ["line 2", "there is no rule SGA999"] },
+        { "rules:\n  SGA007:\n    parameters:\n      threshold: wide\n", ["line 4", "expected a whole number"] },
+        { "rules:\n  SGA001:\n    parameters:\n      ports: [22, 70000]\n", ["line 4", "port 0–65535"] },
+        { "rule:\n  SGA001: {}\n", ["line 1", "unknown key 'rule'"] },
+        { "failOn: severe\n", ["line 1", "'\"severe\"' is not critical, high, medium, low or none"] },
+        { "rules:\n  SGA001:\n    enable: false\n", ["line 3", "unknown key 'enable'"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadConfigs))]
+    public async Task Should_Exit2WithTheLine_When_TheConfigIsBad(string content, string[] fragments)
+    {
+        using var work = new TemporaryDirectory();
+        var config = work.Write("sgaudit.yaml", content);
+
+        var run = await CliRunner.RunAsync("scan", "--config", config, "--out", work.Resolve("out"));
+
+        AssertInputError(run, ["sgaudit.yaml", .. fragments]);
+        Assert.False(Directory.Exists(work.Resolve("out")));
+    }
+
+    [Theory]
+    [InlineData("scan", "--format", "pdf")]
+    [InlineData("scan", "--fail-on", "severe")]
+    [InlineData("scan", "--no-such-flag")]
+    [InlineData("rules", "--format", "yaml")]
+    public async Task Should_Exit2_When_TheCommandLineIsWrong(params string[] args)
+    {
+        var run = await CliRunner.RunAsync(args);
+
+        Assert.Equal(ExitCodes.InputError, run.ExitCode);
+        Assert.StartsWith("sgaudit: ", run.Error, StringComparison.Ordinal);
+    }
+
+    private static void AssertInputError(CliRun run, string[] fragments)
+    {
+        Assert.Equal(ExitCodes.InputError, run.ExitCode);
+        var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("sgaudit: error: ", line, StringComparison.Ordinal);
+        foreach (var fragment in fragments)
+        {
+            Assert.Contains(fragment, line, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal); // no stack trace
+        Assert.DoesNotContain("Exception", run.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>A one-group model whose first permission (line 13) is <paramref name="permission"/>.</summary>
+    private static string Model(string permission) =>
+        "version: 1\n" +
+        "accounts:\n" +
+        "  - id: \"111122223333\"\n" +
+        "    regions:\n" +
+        "      - name: us-east-1\n" +
+        "        SecurityGroups:\n" +
+        "          - GroupId: sg-0a1b2c3d4e5f60718\n" +
+        "            GroupName: probe\n" +
+        "            OwnerId: \"111122223333\"\n" +
+        "            IpPermissions:\n" +
+        "              - \n" +
+        "                # the permission under test\n" +
+        "                " + permission + "\n";
+}

@@ -1,0 +1,178 @@
+using System.Text.Json;
+using SgAudit.Cli;
+using SgAudit.Tests.Rules;
+using TemporaryDirectory = SgAudit.Tests.Reporting.ReportScratchDirectory;
+
+namespace SgAudit.Tests.Cli;
+
+public sealed class ScanCommandTests
+{
+    private static readonly string[] ReportNames = ["report.html", "report.json", "report.sarif", "summary.md"];
+
+    [Fact]
+    public async Task Should_WriteAllFourReportsAndExit1_When_TheDemoAccountIsScannedWithDefaults()
+    {
+        // Given an empty output folder
+        using var output = new TemporaryDirectory();
+
+        // When the quick-start command runs
+        var run = await CliRunner.RunAsync("scan", "--out", output.Path);
+
+        // Then the demo's high findings fail the default gate and every report is written under its exact name
+        Assert.Equal(ExitCodes.FindingsAtOrAboveThreshold, run.ExitCode);
+        Assert.Equal(ReportNames, Directory.GetFiles(output.Path).Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal).ToArray());
+        Assert.Contains("FAIL", run.Output, StringComparison.Ordinal);
+        Assert.Contains("report.sarif", run.Output, StringComparison.Ordinal);
+        Assert.Equal("", run.Error);
+    }
+
+    [Fact]
+    public async Task Should_ReportTheSameFindingsInJsonAsTheConsoleCounts_When_TheDemoIsScanned()
+    {
+        using var output = new TemporaryDirectory();
+
+        var run = await CliRunner.RunAsync("scan", "--format", "json", "--out", output.Path);
+
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output.Path, "report.json")));
+        var findings = json.RootElement.GetProperty("findings").GetArrayLength();
+        var critical = json.RootElement.GetProperty("summary").GetProperty("bySeverity").GetProperty("critical").GetInt32();
+        Assert.Equal(["report.json"], Directory.GetFiles(output.Path).Select(f => Path.GetFileName(f)!).ToArray());
+        Assert.True(findings > 0);
+        Assert.Contains($"│ critical │ {critical,8} │", run.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("none", ExitCodes.Success)]
+    [InlineData("critical", ExitCodes.FindingsAtOrAboveThreshold)]
+    [InlineData("low", ExitCodes.FindingsAtOrAboveThreshold)]
+    public async Task Should_GateOnTheThreshold_When_FailOnIsGiven(string failOn, int expected)
+    {
+        using var output = new TemporaryDirectory();
+
+        var run = await CliRunner.RunAsync("scan", "--format", "json", "--out", output.Path, "--fail-on", failOn);
+
+        Assert.Equal(expected, run.ExitCode);
+    }
+
+    [Fact]
+    public async Task Should_Exit0_When_TheModelHasNoFindingsAtOrAboveTheThreshold()
+    {
+        // Given a model whose only group is clean
+        using var work = new TemporaryDirectory();
+        var model = work.Write("clean.yaml", CleanModel);
+
+        var run = await CliRunner.RunAsync("scan", "--model", model, "--out", work.Resolve("out"), "--format", "json");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Contains("PASS", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_Exit3AndNameTheRegionAndError_When_ARegionCannotBeRead()
+    {
+        // Given a model whose second region answers UnauthorizedOperation
+        using var work = new TemporaryDirectory();
+        var model = work.Write("partial.yaml", CleanModel
+            + "      - name: eu-west-1\n"
+            + "        error:\n"
+            + "          code: UnauthorizedOperation\n"
+            + "          message: You are not authorized to perform this operation.\n");
+
+        // When it is scanned, with and without --allow-partial
+        var strict = await CliRunner.RunAsync("scan", "--model", model, "--out", work.Resolve("out"), "--format", "json");
+        var lenient = await CliRunner.RunAsync("scan", "--model", model, "--out", work.Resolve("out2"), "--format", "json", "--allow-partial");
+
+        // Then the unread region is reported, never passed, and the exit code says so
+        Assert.Equal(ExitCodes.NotAssessed, strict.ExitCode);
+        Assert.Contains("eu-west-1", strict.Output, StringComparison.Ordinal);
+        Assert.Contains("UnauthorizedOperation", strict.Output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Success, lenient.ExitCode);
+        using var json = JsonDocument.Parse(File.ReadAllText(work.Resolve("out/report.json")));
+        var scope = Assert.Single(json.RootElement.GetProperty("notAssessed").EnumerateArray());
+        Assert.Equal("UnauthorizedOperation", scope.GetProperty("errorCode").GetString());
+        Assert.Contains(json.RootElement.GetProperty("compliance").EnumerateArray().SelectMany(f => f.GetProperty("controls").EnumerateArray()),
+            c => c.GetProperty("status").GetString() == "not-assessed");
+        Assert.DoesNotContain(json.RootElement.GetProperty("compliance").EnumerateArray().SelectMany(f => f.GetProperty("controls").EnumerateArray()),
+            c => c.GetProperty("status").GetString() == "pass");
+    }
+
+    [Fact]
+    public async Task Should_ReportTheAcceptanceCaseFinding_When_AnExportFolderIsScanned()
+    {
+        // Given the rule fixture for SSH (AWS CLI exports, read unchanged)
+        using var output = new TemporaryDirectory();
+        var folder = Path.Combine(RuleTestHarness.FixturesDirectory, "SGA004");
+
+        var run = await CliRunner.RunAsync("scan", "--model", folder, "--out", output.Path, "--format", "json", "--allow-partial");
+
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output.Path, "report.json")));
+        Assert.Equal(ExitCodes.FindingsAtOrAboveThreshold, run.ExitCode);
+        Assert.Contains(json.RootElement.GetProperty("findings").EnumerateArray(), f => f.GetProperty("ruleId").GetString() == "SGA004");
+    }
+
+    [Fact]
+    public async Task Should_ApplyTheVariant_When_AConfigFileSelectsIt()
+    {
+        // Given a model with SSH open only to ::/0, and a config selecting PCI.EC2.5's IPv4-only reading
+        using var work = new TemporaryDirectory();
+        var model = work.Write("ipv6.yaml", CleanModel.Replace(
+            "                FromPort: 443\n                ToPort: 443\n                IpRanges:\n                  - CidrIp: 10.0.0.0/8\n",
+            "                FromPort: 22\n                ToPort: 22\n                Ipv6Ranges:\n                  - CidrIpv6: ::/0\n",
+            StringComparison.Ordinal));
+        Assert.Contains("::/0", File.ReadAllText(model), StringComparison.Ordinal);
+        var config = work.Write("sgaudit.yaml", "rules:\n  SGA004:\n    variant: ipv4-only\n");
+
+        var standard = await CliRunner.RunAsync("scan", "--model", model, "--out", work.Resolve("a"), "--format", "json", "--allow-partial");
+        var pci = await CliRunner.RunAsync("scan", "--model", model, "--out", work.Resolve("b"), "--format", "json", "--allow-partial", "--config", config);
+
+        Assert.Contains("SGA004", RuleIds(work.Resolve("a/report.json")));
+        Assert.DoesNotContain("SGA004", RuleIds(work.Resolve("b/report.json")));
+        Assert.Equal(ExitCodes.FindingsAtOrAboveThreshold, standard.ExitCode);
+        Assert.Equal(ExitCodes.FindingsAtOrAboveThreshold, pci.ExitCode); // SGA002 still sees ::/0 on 22
+    }
+
+    private static string[] RuleIds(string reportJson)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(reportJson));
+        return [.. json.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("ruleId").GetString()!).Distinct()];
+    }
+
+    internal const string CleanModel = """
+        version: 1
+        accounts:
+          - id: "111122223333"
+            name: clean
+            regions:
+              - name: us-east-1
+                Vpcs:
+                  - VpcId: vpc-0a1b2c3d4e5f60718
+                    CidrBlock: 10.0.0.0/16
+                SecurityGroups:
+                  - GroupId: sg-0a1b2c3d4e5f60718
+                    GroupName: internal-https
+                    Description: HTTPS from the VPC
+                    VpcId: vpc-0a1b2c3d4e5f60718
+                    OwnerId: "111122223333"
+                    IpPermissions:
+                      - IpProtocol: tcp
+                        FromPort: 443
+                        ToPort: 443
+                        IpRanges:
+                          - CidrIp: 10.0.0.0/8
+                    IpPermissionsEgress: []
+                NetworkInterfaces:
+                  - NetworkInterfaceId: eni-0a1b2c3d4e5f60718
+                    Groups:
+                      - GroupId: sg-0a1b2c3d4e5f60718
+                NetworkAcls:
+                  - NetworkAclId: acl-0a1b2c3d4e5f60718
+                    VpcId: vpc-0a1b2c3d4e5f60718
+                    Entries:
+                      - RuleNumber: 32767
+                        Protocol: "-1"
+                        RuleAction: deny
+                        Egress: false
+                        CidrBlock: 0.0.0.0/0
+
+        """;
+}
