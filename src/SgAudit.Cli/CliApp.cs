@@ -129,11 +129,16 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider tim
     private static ImmutableArray<string> SplitFormats(string value) =>
         [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(f => f.ToLowerInvariant()).Distinct()];
 
-    private static IAnsiConsole CreateConsole(TextWriter writer) => AnsiConsole.Create(new AnsiConsoleSettings
+    /// <summary>Colours and links only on an interactive terminal: a redirected stdout (CI logs, files) gets plain text.</summary>
+    private static IAnsiConsole CreateConsole(TextWriter writer)
     {
-        Out = new AnsiConsoleOutput(writer),
-        Interactive = InteractionSupport.No,
-        Ansi = writer == System.Console.Out ? AnsiSupport.Detect : AnsiSupport.No,
-        ColorSystem = writer == System.Console.Out ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-    });
+        var terminal = writer == System.Console.Out && !System.Console.IsOutputRedirected;
+        return AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Interactive = InteractionSupport.No,
+            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        });
+    }
 }

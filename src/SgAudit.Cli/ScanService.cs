@@ -1,36 +1,46 @@
+using SgAudit.Cli.Configuration;
 using SgAudit.Collectors;
 using SgAudit.Collectors.Ec2;
 using SgAudit.Collectors.Emulator;
+using SgAudit.Collectors.Models;
 using SgAudit.Core.Engine;
 using SgAudit.Core.Model;
+using SgAudit.Core.Rules;
 
 namespace SgAudit.Cli;
 
 /// <summary>Composes a scan: the embedded emulator seeded with the model, the collector, the rules engine.</summary>
 public sealed class ScanService(TimeProvider time)
 {
-    public async Task<ScanResult> RunAsync(ScanRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Loads the model (an input error surfaces here, before anything is written) and collects it. The model's API
+    /// shapes are referenced only inside this method, so they are garbage by the time rules run.
+    /// </summary>
+    public static async Task<(Inventory Inventory, ScanInputs Inputs)> CollectAsync(string? modelPath, CancellationToken cancellationToken)
     {
-        var started = time.GetUtcNow();
-        var emulator = new EmbeddedEmulator(request.Model.Document);
-        Inventory inventory;
+        var model = modelPath is null ? ModelSource.LoadDemo() : ModelSource.Load(modelPath);
+        var emulator = new EmbeddedEmulator(model.Document);
         try
         {
-            inventory = await new InventoryCollector(new CollectionOptions { ThrowOnInvalidShape = true }).CollectAsync(emulator.Accounts, cancellationToken);
+            var inventory = await new InventoryCollector(new CollectionOptions { ThrowOnInvalidShape = true }).CollectAsync(emulator.Accounts, cancellationToken);
+            return (inventory, new ScanInputs(model.Kind, model.Description));
         }
         catch (InvalidShapeException ex)
         {
-            throw request.Model.Origin.Explain(ex.Shape, ex.Error);
+            throw model.Origin.Explain(ex.Shape, ex.Error);
         }
+    }
 
-        var evaluation = RuleEngine.BuiltIn.Evaluate(request.Catalog, inventory, request.Config.Rules, cancellationToken);
-        return new ScanResult(ToolInfo.Version, started, time.GetUtcNow(), new ScanInputs(request.Model.Kind, request.Model.Description) { ConfigFile = request.Config.File })
+    public ScanResult Evaluate(Inventory inventory, ScanInputs inputs, ScanConfig config, RuleCatalog catalog, Severity? failOn, DateTimeOffset started, CancellationToken cancellationToken)
+    {
+        var evaluation = RuleEngine.BuiltIn.Evaluate(catalog, inventory, config.Rules, cancellationToken);
+        return new ScanResult(ToolInfo.Version, started, time.GetUtcNow(), inputs with { ConfigFile = config.File })
         {
-            Catalog = request.Catalog,
-            Rules = request.Config.Rules,
+            Catalog = catalog,
+            Rules = config.Rules,
             Inventory = inventory,
             Evaluation = evaluation,
-            FailOn = request.FailOn,
+            FailOn = failOn,
         };
     }
 }

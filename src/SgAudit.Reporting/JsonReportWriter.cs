@@ -30,7 +30,7 @@ public sealed class JsonReportWriter : IReportWriter
         cancellationToken.ThrowIfCancellationRequested();
         var model = _builder.Build(result);
 
-        await using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, NewLine = "\n" });
+        await using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = false });
         json.WriteStartObject();
         json.WriteString("schemaVersion", SchemaVersion);
         json.WriteStartObject("tool");

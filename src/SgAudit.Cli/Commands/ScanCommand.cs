@@ -1,6 +1,5 @@
 using SgAudit.Cli.Configuration;
 using SgAudit.Cli.Console;
-using SgAudit.Collectors.Models;
 using SgAudit.Core.Engine;
 using SgAudit.Core.Model;
 using SgAudit.Core.Rules;
@@ -22,13 +21,19 @@ public sealed class ScanCommand(IAnsiConsole console, TimeProvider time)
         var failOn = ResolveFailOn(options, config);
         var templates = options.Templates is null ? TemplateSet.Embedded : TemplateSet.FromDirectory(options.Templates);
         var writers = new ReportWriterFactory(templates).Create(options.Formats);
-        var model = options.Model is null ? ModelSource.LoadDemo() : ModelSource.Load(options.Model);
+        var started = time.GetUtcNow();
+        var (inventory, inputs) = await ScanService.CollectAsync(options.Model, cancellationToken);
 
-        var result = await new ScanService(time).RunAsync(new ScanRequest(model, config, catalog) { FailOn = failOn }, cancellationToken);
+        // The collector's last worker completes that task and would run the rest of this method inline on its own
+        // stack, keeping the model's API shapes (hundreds of MB at scale) reachable until the scan ends; yield so
+        // that stack unwinds first.
+        await Task.Yield();
+        var result = new ScanService(time).Evaluate(inventory, inputs, config, catalog, failOn, started, cancellationToken);
         var paths = await ReportFileWriter.WriteAllAsync(writers, result, options.OutputDirectory, cancellationToken);
 
         var exitCode = ExitCodeFor(result, options.AllowPartial);
-        new ScanSummaryPrinter(console).Print(result, paths, exitCode);
+        var sarif = writers.OfType<SarifReportWriter>().SingleOrDefault()?.Summarize(result);
+        new ScanSummaryPrinter(console).Print(result, paths, exitCode, sarif);
         return exitCode;
     }
 

@@ -1,5 +1,6 @@
 using SgAudit.Core.Engine;
 using SgAudit.Core.Model;
+using SgAudit.Reporting;
 using Spectre.Console;
 
 namespace SgAudit.Cli.Console;
@@ -9,7 +10,7 @@ public sealed class ScanSummaryPrinter(IAnsiConsole console)
 {
     private static readonly Severity[] Severities = [Severity.Critical, Severity.High, Severity.Medium, Severity.Low, Severity.Info];
 
-    public void Print(ScanResult result, IReadOnlyList<string> reportPaths, int exitCode)
+    public void Print(ScanResult result, IReadOnlyList<string> reportPaths, int exitCode, SarifSummary? sarif = null)
     {
         var inventory = result.Inventory;
         console.MarkupLine($"[bold]SgAudit {Markup.Escape(result.ToolVersion)}[/] scanned {Markup.Escape(result.Inputs.Source)}: " +
@@ -54,9 +55,25 @@ public sealed class ScanSummaryPrinter(IAnsiConsole console)
             console.MarkupLine($"Report: [link]{Markup.Escape(path)}[/]");
         }
 
+        if (sarif is { TruncatedResults: > 0 })
+        {
+            console.MarkupLine($"[yellow]SARIF:[/] {sarif.TruncatedResults} least severe result(s) left out to stay within GitHub's 25,000 results per run; report.json and report.html have every finding.");
+        }
+
+        if (sarif is { OmittedResults: > 0 })
+        {
+            console.MarkupLine($"[yellow]SARIF:[/] {sarif.OmittedResults} result(s) of scopes that were not fully assessed are left out, so an upload does not close their alerts.");
+        }
+
+        if (sarif is not null && sarif.Grouping != "region")
+        {
+            console.MarkupLine($"[yellow]SARIF:[/] more than 20 account/region scopes; runs are grouped by {Markup.Escape(sarif.Grouping)} to stay within GitHub's 20 runs per file.");
+        }
+
         var threshold = result.FailOn?.ToText() ?? "none";
         var verdict = exitCode switch
         {
+            ExitCodes.Success when result.FailOn is null => "[green]PASS[/]: the gate is off (--fail-on none); findings are reported only.",
             ExitCodes.Success => $"[green]PASS[/]: no findings at or above {threshold}.",
             ExitCodes.FindingsAtOrAboveThreshold => $"[red]FAIL[/]: {result.GateFindings} finding(s) at or above {threshold}.",
             ExitCodes.NotAssessed => $"[yellow]INCOMPLETE[/]: part of the scan could not be assessed ({result.GateFindings} finding(s) at or above {threshold}); exit code 3.",

@@ -173,7 +173,7 @@ public static class CliExportFolderReader
         {
             try
             {
-                items.Add((T?)array[i].Deserialize(typeof(T), ModelJsonContext.Default) ?? throw new InputException(path, $"$.{key}[{i}]", "empty item"));
+                items.Add((T?)array[i].Deserialize(typeof(T), StrictModelJsonContext.Default) ?? throw new InputException(path, $"$.{key}[{i}]", "empty item"));
             }
             catch (JsonException ex)
             {

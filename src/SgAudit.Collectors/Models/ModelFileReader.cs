@@ -30,15 +30,22 @@ public static class ModelFileReader
 
     internal static (ModelDocument Document, IModelOrigin Origin) ReadWithOrigin(string file, byte[] bytes)
     {
-        var text = Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF');
-        if (string.IsNullOrWhiteSpace(text))
+        // Sniff on bytes: decoding a large JSON model to a string just to look at its first character would double its cost.
+        var start = StartOfJson(bytes);
+        var first = start;
+        while (first < bytes.Length && bytes[first] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+        {
+            first++;
+        }
+
+        if (first == bytes.Length)
         {
             throw new InputException(file, null, "the file is empty");
         }
 
         var isJson = file.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
-            || (!file.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) && !file.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) && text.TrimStart().StartsWith('{'));
-        return isJson ? ReadJson(file, bytes) : ReadYaml(file, text);
+            || (!file.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) && !file.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) && bytes[first] == (byte)'{');
+        return isJson ? ReadJson(file, bytes) : ReadYaml(file, Encoding.UTF8.GetString(bytes, start, bytes.Length - start));
     }
 
     private static (ModelDocument, IModelOrigin) ReadJson(string file, byte[] bytes)
@@ -47,7 +54,7 @@ public static class ModelFileReader
         ModelDocument? document;
         try
         {
-            document = JsonSerializer.Deserialize(bytes.AsSpan(StartOfJson(bytes)), ModelJsonContext.Default.ModelDocument);
+            document = JsonSerializer.Deserialize(bytes.AsSpan(StartOfJson(bytes)), StrictModelJsonContext.Default.ModelDocument);
         }
         catch (JsonException ex)
         {
@@ -92,6 +99,11 @@ public static class ModelFileReader
     internal static string Explain(JsonException ex)
     {
         var message = ex.Message;
+        if (ex.InnerException is InvalidOperationException inner && inner.Message.Contains("UTF-16", StringComparison.Ordinal))
+        {
+            return "the text is not valid Unicode (a lone UTF-16 surrogate escape such as \\ud800)";
+        }
+
         if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
         {
             var start = message.IndexOf('\'', StringComparison.Ordinal);

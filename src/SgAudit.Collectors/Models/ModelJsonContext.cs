@@ -4,8 +4,8 @@ using SgAudit.Collectors.Ec2.Shapes;
 namespace SgAudit.Collectors.Models;
 
 /// <summary>
-/// Source-generated metadata for model files and CLI exports: reading a 100,000-group model is dominated by
-/// deserialisation, and generated metadata avoids reflection on that hot path.
+/// Source-generated metadata for YAML model files, read leniently: an unquoted account id or tag value arrives as a
+/// YAML number or boolean and is read back as its exact text.
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNameCaseInsensitive = true,

@@ -10,10 +10,32 @@ namespace SgAudit.Core.Model;
 /// </summary>
 public static class CidrParser
 {
+    private static readonly IPNetwork WorldV4 = IPNetwork.Parse("0.0.0.0/0");
+    private static readonly IPNetwork WorldV6 = IPNetwork.Parse("::/0");
+
     public static bool TryParse(string? text, AddressFamily family, out IPNetwork network, out string error)
     {
         network = default;
         error = "";
+
+        // Fast paths: the world CIDRs are the most common sources, and canonical text needs no masking.
+        if (family == AddressFamily.InterNetwork && text == "0.0.0.0/0")
+        {
+            network = WorldV4;
+            return true;
+        }
+
+        if (family == AddressFamily.InterNetworkV6 && text == "::/0")
+        {
+            network = WorldV6;
+            return true;
+        }
+
+        if (text is not null && IPNetwork.TryParse(text, out network) && network.BaseAddress.AddressFamily == family)
+        {
+            return true;
+        }
+
         var slash = text?.IndexOf('/', StringComparison.Ordinal) ?? -1;
         if (text is null || slash <= 0)
         {

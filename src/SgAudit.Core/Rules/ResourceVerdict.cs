@@ -3,8 +3,8 @@ using SgAudit.Core.Model;
 
 namespace SgAudit.Core.Rules;
 
-/// <summary>A rule's verdict on one resource it applies to: it passes when <see cref="Violations"/> is empty.</summary>
-public sealed record ResourceVerdict(ResourceKind Kind, string ResourceId, string ResourceName, string? VpcId, string? Arn, ImmutableArray<Evidence> Violations)
+/// <summary>A rule's verdict on one resource it applies to: it passes when <see cref="Violations"/> is empty. A struct: a scan makes one per resource and rule.</summary>
+public readonly record struct ResourceVerdict(ResourceKind Kind, string ResourceId, string ResourceName, string? VpcId, string? Arn, ImmutableArray<Evidence> Violations)
 {
     public bool Passed => Violations.IsEmpty;
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using SgAudit.Core.Compliance;
 using SgAudit.Core.Engine;
 using SgAudit.Core.Model;
@@ -33,10 +34,27 @@ public sealed class ReportViewModelBuilder
 
     public ReportViewModelBuilder(SarifLimits sarifLimits) => _sarifLimits = sarifLimits;
 
+    /// <summary>
+    /// Every writer of one scan renders the same model; building it once matters at 100,000+ findings. Keyed by the
+    /// result's identity (weakly, so it lives exactly as long as the result) and the SARIF limits it was built with.
+    /// </summary>
+    private static readonly ConditionalWeakTable<ScanResult, Tuple<SarifLimits, ReportViewModel>> Built = new();
+
     public ReportViewModel Build(ScanResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
+        if (Built.TryGetValue(result, out var cached) && cached.Item1 == _sarifLimits)
+        {
+            return cached.Item2;
+        }
 
+        var model = BuildNew(result);
+        Built.AddOrUpdate(result, Tuple.Create(_sarifLimits, model));
+        return model;
+    }
+
+    private ReportViewModel BuildNew(ScanResult result)
+    {
         var controlsByRule = result.Rules.ToDictionary(
             r => r.Id,
             r => result.Catalog.ControlsFor(r.Id).Select(c => c.Framework.Label(c.Control)).ToImmutableArray(),

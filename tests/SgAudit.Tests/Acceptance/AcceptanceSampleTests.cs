@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using SgAudit.Core.Engine;
 using SgAudit.Core.Rules;
 using SgAudit.Tests.Rules;
+using SgAudit.Tests.Support;
 
 namespace SgAudit.Tests.Acceptance;
 
@@ -186,19 +187,7 @@ public sealed class AcceptanceSampleTests
         return [.. document.Expectations];
     }
 
-    private static string? FindCasesDirectory()
-    {
-        for (var directory = Directory.GetParent(RuleTestHarness.RepositoryRoot); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "shared", "acceptance-sample", "cases");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
+    private static string? FindCasesDirectory() => RepositoryPaths.FindShared(Path.Combine("acceptance-sample", "cases"));
 
     private static string NotFoundMessage(string root) =>
         $"The acceptance sample was not found: looked for shared/acceptance-sample/cases in every folder above {root}. "

@@ -1,5 +1,6 @@
 using SgAudit.Cli;
-using TemporaryDirectory = SgAudit.Tests.Reporting.ReportScratchDirectory;
+
+using SgAudit.Tests.Support;
 
 namespace SgAudit.Tests.Cli;
 
@@ -21,6 +22,7 @@ public sealed class InputErrorTests
         { "wrongtype.json", "{\"accounts\":[{\"id\":\"111122223333\",\"regions\":[{\"name\":\"us-east-1\",\"SecurityGroups\":[{\"GroupId\":\"sg-1\",\"IpPermissions\":[{\"IpProtocol\":\"tcp\",\"FromPort\":\"twenty\",\"ToPort\":22}]}]}]}]}", ["wrongtype.json", "FromPort", "whole number"] },
         { "duplicate.yaml", "accounts:\n  - id: \"111122223333\"\n    regions:\n      - name: us-east-1\n        SecurityGroups: []\n        securitygroups: []\n", ["duplicate.yaml", "line 6", "appears twice"] },
         { "empty.yaml", "", ["empty.yaml", "empty"] },
+        { "surrogate.json", "{\"accounts\":[{\"id\":\"111122223333\",\"regions\":[{\"name\":\"us-east-1\",\"SecurityGroups\":[{\"GroupId\":\"sg-1\",\"GroupName\":\"bad\\ud800name\"}]}]}]}", ["surrogate.json", "SecurityGroups[0].GroupName", "not valid Unicode"] },
     };
 
     [Theory]
@@ -28,7 +30,7 @@ public sealed class InputErrorTests
     public async Task Should_Exit2WithFileAndPlace_When_TheModelIsBad(string name, string content, string[] fragments)
     {
         // Given a bad model and an output folder
-        using var work = new TemporaryDirectory();
+        using var work = new ScratchDirectory();
         var model = work.Write(name, content);
 
         // When it is scanned
@@ -42,7 +44,7 @@ public sealed class InputErrorTests
     [Fact]
     public async Task Should_Exit2_When_TheModelFileDoesNotExist()
     {
-        using var work = new TemporaryDirectory();
+        using var work = new ScratchDirectory();
 
         var run = await CliRunner.RunAsync("scan", "--model", work.Resolve("missing.yaml"), "--out", work.Resolve("out"));
 
@@ -52,7 +54,7 @@ public sealed class InputErrorTests
     [Fact]
     public async Task Should_Exit2_When_TheFolderHasNoExports()
     {
-        using var work = new TemporaryDirectory();
+        using var work = new ScratchDirectory();
         work.Write("notes.txt", "not an export");
 
         var run = await CliRunner.RunAsync("scan", "--model", work.Path, "--out", work.Resolve("out"));
@@ -64,7 +66,7 @@ public sealed class InputErrorTests
     public async Task Should_NameTheExportFileAndItem_When_AnExportHasABadPort()
     {
         // Given an export folder whose second group has a port out of range
-        using var work = new TemporaryDirectory();
+        using var work = new ScratchDirectory();
         work.Write("describe-security-groups.json", """
             {"SecurityGroups": [
               {"GroupId": "sg-1", "GroupName": "a", "OwnerId": "111122223333", "IpPermissions": []},
@@ -82,9 +84,9 @@ public sealed class InputErrorTests
     public async Task Should_Exit2_When_ATemplateIsMissing()
     {
         // Given a templates folder without the SARIF template
-        using var templates = TemporaryDirectory.WithEmbeddedTemplates();
+        using var templates = ScratchDirectory.WithEmbeddedTemplates();
         File.Delete(templates.Resolve("sarif/report.sarif.hbs"));
-        using var work = new TemporaryDirectory();
+        using var work = new ScratchDirectory();
 
         var run = await CliRunner.RunAsync("scan", "--templates", templates.Path, "--out", work.Resolve("out"));
 
@@ -95,9 +97,9 @@ public sealed class InputErrorTests
     [Fact]
     public async Task Should_Exit2AndWriteNothing_When_ATemplateRendersInvalidSarif()
     {
-        using var templates = TemporaryDirectory.WithEmbeddedTemplates();
+        using var templates = ScratchDirectory.WithEmbeddedTemplates();
         templates.Write("sarif/report.sarif.hbs", "{ \"version\": \"2.1.0\", \"runs\": [ {{#each runs}} ");
-        using var work = new TemporaryDirectory();
+        using var work = new ScratchDirectory();
 
         var run = await CliRunner.RunAsync("scan", "--templates", templates.Path, "--out", work.Resolve("out"));
 
@@ -122,7 +124,7 @@ public sealed class InputErrorTests
     [MemberData(nameof(BadConfigs))]
     public async Task Should_Exit2WithTheLine_When_TheConfigIsBad(string content, string[] fragments)
     {
-        using var work = new TemporaryDirectory();
+        using var work = new ScratchDirectory();
         var config = work.Write("sgaudit.yaml", content);
 
         var run = await CliRunner.RunAsync("scan", "--config", config, "--out", work.Resolve("out"));

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using SgAudit.Cli;
 using SgAudit.Tests.Rules;
-using TemporaryDirectory = SgAudit.Tests.Reporting.ReportScratchDirectory;
+
+using SgAudit.Tests.Support;
 
 namespace SgAudit.Tests.Cli;
 
@@ -13,7 +14,7 @@ public sealed class ScanCommandTests
     public async Task Should_WriteAllFourReportsAndExit1_When_TheDemoAccountIsScannedWithDefaults()
     {
         // Given an empty output folder
-        using var output = new TemporaryDirectory();
+        using var output = new ScratchDirectory();
 
         // When the quick-start command runs
         var run = await CliRunner.RunAsync("scan", "--out", output.Path);
@@ -29,7 +30,7 @@ public sealed class ScanCommandTests
     [Fact]
     public async Task Should_ReportTheSameFindingsInJsonAsTheConsoleCounts_When_TheDemoIsScanned()
     {
-        using var output = new TemporaryDirectory();
+        using var output = new ScratchDirectory();
 
         var run = await CliRunner.RunAsync("scan", "--format", "json", "--out", output.Path);
 
@@ -47,7 +48,7 @@ public sealed class ScanCommandTests
     [InlineData("low", ExitCodes.FindingsAtOrAboveThreshold)]
     public async Task Should_GateOnTheThreshold_When_FailOnIsGiven(string failOn, int expected)
     {
-        using var output = new TemporaryDirectory();
+        using var output = new ScratchDirectory();
 
         var run = await CliRunner.RunAsync("scan", "--format", "json", "--out", output.Path, "--fail-on", failOn);
 
@@ -58,7 +59,7 @@ public sealed class ScanCommandTests
     public async Task Should_Exit0_When_TheModelHasNoFindingsAtOrAboveTheThreshold()
     {
         // Given a model whose only group is clean
-        using var work = new TemporaryDirectory();
+        using var work = new ScratchDirectory();
         var model = work.Write("clean.yaml", CleanModel);
 
         var run = await CliRunner.RunAsync("scan", "--model", model, "--out", work.Resolve("out"), "--format", "json");
@@ -71,7 +72,7 @@ public sealed class ScanCommandTests
     public async Task Should_Exit3AndNameTheRegionAndError_When_ARegionCannotBeRead()
     {
         // Given a model whose second region answers UnauthorizedOperation
-        using var work = new TemporaryDirectory();
+        using var work = new ScratchDirectory();
         var model = work.Write("partial.yaml", CleanModel
             + "      - name: eu-west-1\n"
             + "        error:\n"
@@ -100,7 +101,7 @@ public sealed class ScanCommandTests
     public async Task Should_ReportTheAcceptanceCaseFinding_When_AnExportFolderIsScanned()
     {
         // Given the rule fixture for SSH (AWS CLI exports, read unchanged)
-        using var output = new TemporaryDirectory();
+        using var output = new ScratchDirectory();
         var folder = Path.Combine(RuleTestHarness.FixturesDirectory, "SGA004");
 
         var run = await CliRunner.RunAsync("scan", "--model", folder, "--out", output.Path, "--format", "json", "--allow-partial");
@@ -114,7 +115,7 @@ public sealed class ScanCommandTests
     public async Task Should_ApplyTheVariant_When_AConfigFileSelectsIt()
     {
         // Given a model with SSH open only to ::/0, and a config selecting PCI.EC2.5's IPv4-only reading
-        using var work = new TemporaryDirectory();
+        using var work = new ScratchDirectory();
         var model = work.Write("ipv6.yaml", CleanModel.Replace(
             "                FromPort: 443\n                ToPort: 443\n                IpRanges:\n                  - CidrIp: 10.0.0.0/8\n",
             "                FromPort: 22\n                ToPort: 22\n                Ipv6Ranges:\n                  - CidrIpv6: ::/0\n",

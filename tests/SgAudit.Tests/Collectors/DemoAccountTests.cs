@@ -1,11 +1,10 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
-using SgAudit.Collectors;
-using SgAudit.Collectors.Emulator;
 using SgAudit.Collectors.Models;
 using SgAudit.Core.Engine;
 using SgAudit.Core.Model;
 using SgAudit.Core.Rules;
+using SgAudit.Tests.Support;
 
 namespace SgAudit.Tests.Collectors;
 
@@ -273,10 +272,9 @@ public sealed class DemoAccountTests
     private static async Task<DemoScan> ScanDemoAsync()
     {
         var model = ModelSource.LoadDemo();
-        var inventory = await new InventoryCollector(new CollectionOptions()).CollectAsync(new EmbeddedEmulator(model.Document).Accounts, CancellationToken.None);
-        var catalog = RuleCatalogLoader.BuiltIn;
-        var rules = RuleSetResolver.Resolve(catalog, new Dictionary<string, RuleSettings>());
-        return new DemoScan(inventory, rules, RuleEngine.BuiltIn.Evaluate(catalog, inventory, rules));
+        var inventory = await ScanPipeline.CollectAsync(model.Document);
+        var rules = ScanPipeline.Rules();
+        return new DemoScan(inventory, rules, ScanPipeline.Evaluate(inventory, rules));
     }
 
     private static string? NameOf(IEnumerable<ResourceTag> tags) => tags.FirstOrDefault(t => t.Key == "Name")?.Value;

@@ -1,10 +1,8 @@
 using System.Runtime.CompilerServices;
-using SgAudit.Collectors;
-using SgAudit.Collectors.Emulator;
 using SgAudit.Collectors.Models;
 using SgAudit.Core;
 using SgAudit.Core.Engine;
-using SgAudit.Core.Rules;
+using SgAudit.Tests.Support;
 
 namespace SgAudit.Tests.Collectors;
 
@@ -56,10 +54,8 @@ public sealed class ModelExampleTests
     public async Task Should_GiveTheDocumentedResults_When_TheExampleIsScanned()
     {
         var document = ModelFileReader.ReadFile(FixturePath);
-        var inventory = await new InventoryCollector(new CollectionOptions()).CollectAsync(new EmbeddedEmulator(document).Accounts, CancellationToken.None);
-        var catalog = RuleCatalogLoader.BuiltIn;
-        var rules = RuleSetResolver.Resolve(catalog, new Dictionary<string, RuleSettings>());
-        var evaluation = RuleEngine.BuiltIn.Evaluate(catalog, inventory, rules);
+        var inventory = await ScanPipeline.CollectAsync(document);
+        var evaluation = ScanPipeline.Evaluate(inventory, ScanPipeline.Rules());
 
         Assert.Empty(inventory.NotAssessed);
         Assert.Empty(evaluation.Gaps);

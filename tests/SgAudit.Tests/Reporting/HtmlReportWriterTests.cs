@@ -3,6 +3,8 @@ using SgAudit.Core.Engine;
 using SgAudit.Reporting;
 using SgAudit.Reporting.Templates;
 
+using SgAudit.Tests.Support;
+
 namespace SgAudit.Tests.Reporting;
 
 public sealed partial class HtmlReportWriterTests
@@ -146,7 +148,7 @@ public sealed partial class HtmlReportWriterTests
     public void Should_ThrowReportException_When_TheStylesheetClosesTheStyleElement()
     {
         // Given a stylesheet that would end the inline <style> element
-        using var templates = ReportScratchDirectory.WithEmbeddedTemplates();
+        using var templates = ScratchDirectory.WithEmbeddedTemplates();
         templates.Write(TemplatePaths.HtmlStyles, "body { color: red; } </STYLE><script>alert(1)</script>");
 
         // When the writer is created

@@ -2,6 +2,8 @@ using Moq;
 using SgAudit.Core.Engine;
 using SgAudit.Reporting;
 
+using SgAudit.Tests.Support;
+
 namespace SgAudit.Tests.Reporting;
 
 public sealed class ReportFileWriterTests
@@ -10,7 +12,7 @@ public sealed class ReportFileWriterTests
     public async Task Should_WriteEveryReportAndReturnThePaths_When_AllRender()
     {
         // Given every format and an output directory that does not exist yet
-        using var output = new ReportScratchDirectory();
+        using var output = new ScratchDirectory();
         var directory = Path.Combine(output.Path, "reports");
         var writers = new ReportWriterFactory(TemplateSet.Embedded).Create(ReportWriterFactory.SupportedFormats);
 
@@ -28,7 +30,7 @@ public sealed class ReportFileWriterTests
     public async Task Should_WriteNoReport_When_AnyWriterFails()
     {
         // Given a good writer followed by one that fails, and reports from an earlier scan
-        using var output = new ReportScratchDirectory();
+        using var output = new ScratchDirectory();
         var earlier = Path.Combine(output.Path, "report.json");
         await File.WriteAllTextAsync(earlier, "earlier");
         var failing = new Mock<IReportWriter>();
@@ -53,7 +55,7 @@ public sealed class ReportFileWriterTests
     public async Task Should_WriteNothing_When_Cancelled()
     {
         // Given a cancelled token
-        using var output = new ReportScratchDirectory();
+        using var output = new ScratchDirectory();
         using var cancellation = new CancellationTokenSource();
         await cancellation.CancelAsync();
         var writers = new ReportWriterFactory(TemplateSet.Embedded).Create(ReportWriterFactory.SupportedFormats);

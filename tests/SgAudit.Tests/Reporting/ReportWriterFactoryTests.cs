@@ -1,5 +1,7 @@
 using SgAudit.Reporting;
 
+using SgAudit.Tests.Support;
+
 namespace SgAudit.Tests.Reporting;
 
 public sealed class ReportWriterFactoryTests
@@ -41,7 +43,7 @@ public sealed class ReportWriterFactoryTests
     public void Should_UseTheEmbeddedTemplates_When_NoDirectoryIsGiven()
     {
         // Given / When the CLI's --templates is absent, or names a directory
-        using var templates = ReportScratchDirectory.WithEmbeddedTemplates();
+        using var templates = ScratchDirectory.WithEmbeddedTemplates();
         var absent = TemplateSet.Load(null);
         var given = TemplateSet.Load(templates.Path);
 

@@ -7,6 +7,8 @@ using SgAudit.Reporting;
 using SgAudit.Reporting.Sarif;
 using SgAudit.Reporting.Templates;
 
+using SgAudit.Tests.Support;
+
 namespace SgAudit.Tests.Reporting;
 
 public sealed partial class SarifReportWriterTests
@@ -15,7 +17,7 @@ public sealed partial class SarifReportWriterTests
     public async Task Should_BeValidAgainstTheOfficialSchema_When_RenderingTheTestScan()
     {
         // Given the test scan rendered to a file
-        using var directory = new ReportScratchDirectory();
+        using var directory = new ScratchDirectory();
         var path = Path.Combine(directory.Path, "report.sarif");
         await File.WriteAllTextAsync(path, await RenderAsync(ReportTestData.Create()));
 
@@ -42,7 +44,15 @@ public sealed partial class SarifReportWriterTests
             Assert.Equal("SgAudit", driver.GetProperty("name").GetString());
             Assert.Equal("0.1.0-test", driver.GetProperty("version").GetString());
             Assert.Equal("0.1.0-test", driver.GetProperty("semanticVersion").GetString());
-            Assert.StartsWith("https://", driver.GetProperty("informationUri").GetString(), StringComparison.Ordinal);
+            // informationUri comes from the build's PackageProjectUrl and is omitted, never guessed, when it is unset
+            if (ReportToolInfo.InformationUri.Length == 0)
+            {
+                Assert.False(driver.TryGetProperty("informationUri", out _));
+            }
+            else
+            {
+                Assert.Equal(ReportToolInfo.InformationUri, driver.GetProperty("informationUri").GetString());
+            }
         }
     }
 
@@ -296,9 +306,9 @@ public sealed partial class SarifReportWriterTests
     public async Task Should_ThrowReportExceptionAndWriteNothing_When_TheTemplateRendersInvalidJson()
     {
         // Given a template set whose SARIF template drops the comma between results, and an earlier good report on disk
-        using var templates = ReportScratchDirectory.WithEmbeddedTemplates();
+        using var templates = ScratchDirectory.WithEmbeddedTemplates();
         templates.Write(TemplatePaths.Sarif, templates.Read(TemplatePaths.Sarif).Replace("}{{#unless @last}},{{/unless}}\n        {{/each}}", "}\n        {{/each}}", StringComparison.Ordinal));
-        using var output = new ReportScratchDirectory();
+        using var output = new ScratchDirectory();
         var target = Path.Combine(output.Path, "report.sarif");
         await File.WriteAllTextAsync(target, "previous report");
         var writer = new ReportWriterFactory(TemplateSet.FromDirectory(templates.Path)).Create("sarif");
@@ -317,7 +327,7 @@ public sealed partial class SarifReportWriterTests
     public async Task Should_ThrowReportException_When_TheTemplatePutsTheArnInTheUri()
     {
         // Given a template that uses the ARN (which has colons) as the artifact URI
-        using var templates = ReportScratchDirectory.WithEmbeddedTemplates();
+        using var templates = ScratchDirectory.WithEmbeddedTemplates();
         templates.Write(TemplatePaths.Sarif, templates.Read(TemplatePaths.Sarif).Replace("\"uri\": \"{{artifactUri}}\"", "\"uri\": \"{{resourceArn}}\"", StringComparison.Ordinal));
         var writer = new SarifReportWriter(TemplateSet.FromDirectory(templates.Path));
 

@@ -1,6 +1,8 @@
 using SgAudit.Reporting;
 using SgAudit.Reporting.Templates;
 
+using SgAudit.Tests.Support;
+
 namespace SgAudit.Tests.Reporting;
 
 public sealed class TemplateSetTests
@@ -45,7 +47,7 @@ public sealed class TemplateSetTests
     public async Task Should_RenderTheSameReports_When_TemplatesComeFromACopiedDirectory()
     {
         // Given a directory holding a copy of the embedded templates
-        using var templates = ReportScratchDirectory.WithEmbeddedTemplates();
+        using var templates = ScratchDirectory.WithEmbeddedTemplates();
         var fromDirectory = new ReportWriterFactory(TemplateSet.FromDirectory(templates.Path));
         var embedded = new ReportWriterFactory(TemplateSet.Embedded);
         var result = ReportTestData.Create();
@@ -83,7 +85,7 @@ public sealed class TemplateSetTests
     public void Should_ThrowReportExceptionNamingTheFile_When_ATemplateIsMissing(string path, string format)
     {
         // Given a template directory without one file
-        using var templates = ReportScratchDirectory.WithEmbeddedTemplates();
+        using var templates = ScratchDirectory.WithEmbeddedTemplates();
         File.Delete(templates.Resolve(path));
 
         // When the writer that needs it is created
@@ -98,7 +100,7 @@ public sealed class TemplateSetTests
     public void Should_ThrowReportExceptionNamingThePartial_When_ItHasASyntaxError()
     {
         // Given a partial with an unclosed block
-        using var templates = ReportScratchDirectory.WithEmbeddedTemplates();
+        using var templates = ScratchDirectory.WithEmbeddedTemplates();
         templates.Write("html/partials/finding.hbs", "<tr>{{#if vpcId}}<td>{{vpcId}}</td></tr>");
 
         // When the HTML writer is created
@@ -113,7 +115,7 @@ public sealed class TemplateSetTests
     public async Task Should_ThrowReportException_When_ATemplateUsesAFieldTheViewModelLacks()
     {
         // Given a Markdown template with a misspelt field
-        using var templates = ReportScratchDirectory.WithEmbeddedTemplates();
+        using var templates = ScratchDirectory.WithEmbeddedTemplates();
         templates.Write(TemplatePaths.Markdown, "# {{tool.nmae}}\n");
         var writer = new MarkdownReportWriter(TemplateSet.FromDirectory(templates.Path));
 
@@ -133,7 +135,7 @@ public sealed class TemplateSetTests
     public void Should_RejectTheTemplate_When_ItUsesUnescapedOutput(string template)
     {
         // Given an HTML template that writes account data raw
-        using var templates = ReportScratchDirectory.WithEmbeddedTemplates();
+        using var templates = ScratchDirectory.WithEmbeddedTemplates();
         templates.Write(TemplatePaths.HtmlReport, "<html>\n" + template + "\n</html>\n");
 
         // When the writer is created
@@ -148,7 +150,7 @@ public sealed class TemplateSetTests
     public async Task Should_EscapePartialOutput_When_ThePartialIsCalledAloneOnAnIndentedLine()
     {
         // Given a report that calls a partial alone on indented lines (Handlebars.Net 2.4.3 skips the encoder there)
-        using var templates = ReportScratchDirectory.WithEmbeddedTemplates();
+        using var templates = ScratchDirectory.WithEmbeddedTemplates();
         templates.Write(TemplatePaths.HtmlReport, "<ul>\n{{#each findings}}\n    {{> name}}\n\t{{~> name}}\n{{/each}}\n</ul>\n");
         templates.Write("html/partials/name.hbs", "<li>{{resourceName}}</li>\n");
 

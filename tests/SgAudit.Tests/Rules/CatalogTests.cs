@@ -5,6 +5,8 @@ using SgAudit.Core.Compliance;
 using SgAudit.Core.Engine;
 using SgAudit.Core.Rules;
 
+using SgAudit.Tests.Support;
+
 namespace SgAudit.Tests.Rules;
 
 /// <summary>
@@ -290,7 +292,7 @@ public sealed partial class CatalogTests
     public void Should_ThrowCatalogExceptionNamingTheFile_When_ARuleFolderIsBroken(string breakage)
     {
         // Given a copy of rules/SGA001 and a CIS file, broken in one way
-        using var rules = new TemporaryDirectory();
+        using var rules = new ScratchDirectory();
         var ruleFolder = Directory.CreateDirectory(Path.Combine(rules.Path, "SGA001")).FullName;
         var complianceFolder = Directory.CreateDirectory(Path.Combine(rules.Path, "compliance")).FullName;
         var rule = JsonNode.Parse(File.ReadAllText(Path.Combine(RulesDirectory, "SGA001", "rule.json")))!.AsObject();
@@ -343,7 +345,7 @@ public sealed partial class CatalogTests
     public void Should_LoadACopyOfOneRule_When_NothingIsBroken()
     {
         // Given an unchanged copy of rules/SGA001 (the control case for the broken-folder test)
-        using var rules = new TemporaryDirectory();
+        using var rules = new ScratchDirectory();
         var ruleFolder = Directory.CreateDirectory(Path.Combine(rules.Path, "SGA001")).FullName;
         File.Copy(Path.Combine(RulesDirectory, "SGA001", "rule.json"), Path.Combine(ruleFolder, "rule.json"));
         File.Copy(Path.Combine(RulesDirectory, "SGA001", "guidance.md"), Path.Combine(ruleFolder, "guidance.md"));

@@ -1,11 +1,11 @@
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using SgAudit.Collectors;
 using SgAudit.Collectors.Emulator;
 using SgAudit.Collectors.Models;
 using SgAudit.Core.Engine;
 using SgAudit.Core.Model;
 using SgAudit.Core.Rules;
+using SgAudit.Tests.Support;
 
 namespace SgAudit.Tests.Rules;
 
@@ -25,10 +25,9 @@ public static class RuleTestHarness
     public const string FailPrefix = "fail-";
     public const string NotApplicablePrefix = "na-";
 
-    private static readonly Lazy<string> RepositoryRootPath = new(FindRepositoryRoot);
 
     /// <summary>The folder holding SgAudit.sln, found by walking up from the test binaries.</summary>
-    public static string RepositoryRoot => RepositoryRootPath.Value;
+    public static string RepositoryRoot => RepositoryPaths.RepositoryRoot;
 
     /// <summary>tests/SgAudit.Tests/Rules/Fixtures in the source tree.</summary>
     public static string FixturesDirectory => Path.Combine(RepositoryRoot, "tests", "SgAudit.Tests", "Rules", "Fixtures");
@@ -48,9 +47,7 @@ public static class RuleTestHarness
     /// <summary>Reads a folder of AWS CLI exports into an inventory through the emulator and the collector.</summary>
     public static async Task<Inventory> CollectFolderAsync(string folder)
     {
-        var document = CliExportFolderReader.Read(folder);
-        var emulator = new EmbeddedEmulator(document);
-        var inventory = await new InventoryCollector(new CollectionOptions()).CollectAsync(emulator.Accounts, CancellationToken.None);
+        var inventory = await ScanPipeline.CollectAsync(CliExportFolderReader.Read(folder));
         Assert.True(
             inventory.NotAssessed.IsEmpty,
             $"{folder} was not read completely: {string.Join("; ", inventory.NotAssessed.Select(n => $"{n.AccountId}/{n.Region}: {n.ErrorCode} {n.Message}"))}");
@@ -60,9 +57,7 @@ public static class RuleTestHarness
     /// <summary>Resolves the built-in catalogue with <paramref name="settings"/> and evaluates every enabled rule.</summary>
     public static EvaluationResult Evaluate(Inventory inventory, IReadOnlyDictionary<string, RuleSettings>? settings = null)
     {
-        var catalog = RuleCatalogLoader.BuiltIn;
-        var rules = RuleSetResolver.Resolve(catalog, settings ?? ImmutableDictionary<string, RuleSettings>.Empty);
-        return RuleEngine.BuiltIn.Evaluate(catalog, inventory, rules);
+        return ScanPipeline.Evaluate(inventory, ScanPipeline.Rules(settings));
     }
 
     /// <summary>Ids of the resources <paramref name="ruleId"/> failed; checks that findings and outcomes agree.</summary>
@@ -161,24 +156,4 @@ public static class RuleTestHarness
     private static string? NameTag(ImmutableArray<ResourceTag> tags) =>
         tags.FirstOrDefault(t => string.Equals(t.Key, "Name", StringComparison.Ordinal))?.Value;
 
-    private static string FindRepositoryRoot()
-    {
-        // The binaries may live outside the clone (--artifacts-path), so also try the working directory and the
-        // folder this source file was compiled from.
-        var starts = new[] { AppContext.BaseDirectory, Environment.CurrentDirectory, Path.GetDirectoryName(SourceFilePath()) ?? "" };
-        foreach (var start in starts.Where(s => s.Length > 0))
-        {
-            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "SgAudit.sln")))
-                {
-                    return directory.FullName;
-                }
-            }
-        }
-
-        throw new InvalidOperationException($"No SgAudit.sln above {string.Join(" or ", starts)}: run the tests from a clone of the repository.");
-    }
-
-    private static string SourceFilePath([CallerFilePath] string path = "") => path;
 }

@@ -26,23 +26,23 @@ public sealed class DefaultGroupTrafficEvaluator : IRuleEvaluator
                 continue;
             }
 
-            var violations = ImmutableArray.CreateBuilder<Evidence>();
+            ImmutableArray<Evidence>.Builder? violations = null; // most groups pass: allocate only on a violation
             foreach (var permission in group.Ingress.Concat(group.Egress))
             {
                 var detail = permission.Direction == Direction.Ingress ? "inbound permission on the default group" : "outbound permission on the default group";
                 if (permission.Sources.IsEmpty)
                 {
-                    violations.Add(Evidence.ForPermission(permission, null, detail));
+                    (violations ??= ImmutableArray.CreateBuilder<Evidence>()).Add(Evidence.ForPermission(permission, null, detail));
                     continue;
                 }
 
                 foreach (var source in permission.Sources)
                 {
-                    violations.Add(Evidence.ForPermission(permission, source, detail));
+                    (violations ??= ImmutableArray.CreateBuilder<Evidence>()).Add(Evidence.ForPermission(permission, source, detail));
                 }
             }
 
-            yield return ResourceVerdict.For(group, violations.ToImmutable());
+            yield return ResourceVerdict.For(group, violations?.ToImmutable() ?? []);
         }
     }
 }

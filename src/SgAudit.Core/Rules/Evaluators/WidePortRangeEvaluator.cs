@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using SgAudit.Core.Model;
 using System.Globalization;
+using SgAudit.Core.Model;
 
 namespace SgAudit.Core.Rules.Evaluators;
 
@@ -20,7 +20,7 @@ public sealed class WidePortRangeEvaluator : IRuleEvaluator
         var threshold = parameters.GetInteger("threshold");
         foreach (var group in region.Inventory.SecurityGroups)
         {
-            var violations = ImmutableArray.CreateBuilder<Evidence>();
+            ImmutableArray<Evidence>.Builder? violations = null; // most groups pass: allocate only on a violation
             foreach (var permission in group.Ingress)
             {
                 if (!permission.Protocol.HasPorts || permission.Ports is not { } range || range.Span <= threshold)
@@ -31,16 +31,16 @@ public sealed class WidePortRangeEvaluator : IRuleEvaluator
                 var detail = string.Create(CultureInfo.InvariantCulture, $"spans {range.Span + 1} ports (threshold {threshold})");
                 if (permission.Sources.IsEmpty)
                 {
-                    violations.Add(Evidence.ForPermission(permission, null, detail));
+                    (violations ??= ImmutableArray.CreateBuilder<Evidence>()).Add(Evidence.ForPermission(permission, null, detail));
                 }
 
                 foreach (var source in permission.Sources)
                 {
-                    violations.Add(Evidence.ForPermission(permission, source, detail));
+                    (violations ??= ImmutableArray.CreateBuilder<Evidence>()).Add(Evidence.ForPermission(permission, source, detail));
                 }
             }
 
-            yield return ResourceVerdict.For(group, violations.ToImmutable());
+            yield return ResourceVerdict.For(group, violations?.ToImmutable() ?? []);
         }
     }
 }

@@ -19,7 +19,7 @@ public sealed class WorldIngressAllPortsEvaluator : IRuleEvaluator
         var families = AddressFamilies.From(parameters.GetChoices("addressFamilies"));
         foreach (var group in region.Inventory.SecurityGroups)
         {
-            var violations = ImmutableArray.CreateBuilder<Evidence>();
+            ImmutableArray<Evidence>.Builder? violations = null; // most groups pass: allocate only on a violation
             foreach (var permission in group.Ingress)
             {
                 var opensEverything = permission.Protocol.IsAll || permission.Ports is { IsAllPorts: true };
@@ -32,12 +32,12 @@ public sealed class WorldIngressAllPortsEvaluator : IRuleEvaluator
                 {
                     if (families.IsWorldSourceInScope(source))
                     {
-                        violations.Add(Evidence.ForPermission(permission, source, permission.Protocol.IsAll ? "opens every protocol and port" : "opens every port"));
+                        (violations ??= ImmutableArray.CreateBuilder<Evidence>()).Add(Evidence.ForPermission(permission, source, permission.Protocol.IsAll ? "opens every protocol and port" : "opens every port"));
                     }
                 }
             }
 
-            yield return ResourceVerdict.For(group, violations.ToImmutable());
+            yield return ResourceVerdict.For(group, violations?.ToImmutable() ?? []);
         }
     }
 }

@@ -26,7 +26,7 @@ public sealed class WorldIngressPortsEvaluator : IRuleEvaluator
 
         foreach (var group in region.Inventory.SecurityGroups)
         {
-            var violations = ImmutableArray.CreateBuilder<Evidence>();
+            ImmutableArray<Evidence>.Builder? violations = null; // most groups pass: allocate only on a violation
             foreach (var permission in group.Ingress)
             {
                 string? covered = null;
@@ -40,12 +40,12 @@ public sealed class WorldIngressPortsEvaluator : IRuleEvaluator
                     covered ??= CoveredPorts(permission, ports, protocols);
                     if (covered.Length > 0)
                     {
-                        violations.Add(Evidence.ForPermission(permission, source, $"covers port {covered}"));
+                        (violations ??= ImmutableArray.CreateBuilder<Evidence>()).Add(Evidence.ForPermission(permission, source, $"covers port {covered}"));
                     }
                 }
             }
 
-            yield return ResourceVerdict.For(group, violations.ToImmutable());
+            yield return ResourceVerdict.For(group, violations?.ToImmutable() ?? []);
         }
     }
 

@@ -1,19 +1,19 @@
 using SgAudit.Reporting;
 using SgAudit.Reporting.Templates;
 
-namespace SgAudit.Tests.Reporting;
+namespace SgAudit.Tests.Support;
 
 /// <summary>A fresh directory under the system temp folder, deleted on dispose.</summary>
-internal sealed class ReportScratchDirectory : IDisposable
+internal sealed class ScratchDirectory : IDisposable
 {
-    public ReportScratchDirectory() => Directory.CreateDirectory(Path);
+    public ScratchDirectory() => Directory.CreateDirectory(Path);
 
     public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "sgaudit-tests-" + Guid.NewGuid().ToString("N"));
 
     /// <summary>A directory holding a copy of the embedded template set, to break one file at a time.</summary>
-    public static ReportScratchDirectory WithEmbeddedTemplates()
+    public static ScratchDirectory WithEmbeddedTemplates()
     {
-        var directory = new ReportScratchDirectory();
+        var directory = new ScratchDirectory();
         var embedded = TemplateSet.Embedded;
         string[] files = [TemplatePaths.HtmlReport, TemplatePaths.HtmlStyles, TemplatePaths.Sarif, TemplatePaths.Markdown, .. embedded.List(TemplatePaths.HtmlPartials, ".hbs")];
         foreach (var file in files)
