@@ -36,17 +36,19 @@ public static class ReportFileWriter
             throw new ReportException(directory, $"the output directory cannot be created: {ex.Message}", ex);
         }
 
-        var staged = new List<(string Temporary, string Final)>(list.Count);
+        var staged = list.Select(writer => (
+            Temporary: Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $".{writer.FileName}.{Environment.ProcessId}.tmp")),
+            Final: Path.Combine(directory, writer.FileName))).ToList();
         try
         {
-            foreach (var writer in list)
-            {
-                var final = Path.Combine(directory, writer.FileName);
-                var temporary = Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $".{writer.FileName}.{Environment.ProcessId}.tmp"));
-                staged.Add((temporary, final));
-                await using var stream = Create(temporary);
-                await writer.WriteAsync(result, stream, cancellationToken);
-            }
+            // The writers share one view model and are independent otherwise: render them concurrently.
+            await Task.WhenAll(list.Select((writer, index) => Task.Run(
+                async () =>
+                {
+                    await using var stream = Create(staged[index].Temporary);
+                    await writer.WriteAsync(result, stream, cancellationToken);
+                },
+                cancellationToken)));
 
             foreach (var (temporary, final) in staged)
             {

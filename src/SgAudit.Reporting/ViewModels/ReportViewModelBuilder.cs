@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using SgAudit.Core.Compliance;
@@ -38,19 +39,14 @@ public sealed class ReportViewModelBuilder
     /// Every writer of one scan renders the same model; building it once matters at 100,000+ findings. Keyed by the
     /// result's identity (weakly, so it lives exactly as long as the result) and the SARIF limits it was built with.
     /// </summary>
-    private static readonly ConditionalWeakTable<ScanResult, Tuple<SarifLimits, ReportViewModel>> Built = new();
+    /// <remarks>Writers may render concurrently; the <see cref="Lazy{T}"/> makes sure the model is built once.</remarks>
+    private static readonly ConditionalWeakTable<ScanResult, ConcurrentDictionary<SarifLimits, Lazy<ReportViewModel>>> Built = new();
 
     public ReportViewModel Build(ScanResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        if (Built.TryGetValue(result, out var cached) && cached.Item1 == _sarifLimits)
-        {
-            return cached.Item2;
-        }
-
-        var model = BuildNew(result);
-        Built.AddOrUpdate(result, Tuple.Create(_sarifLimits, model));
-        return model;
+        var byLimits = Built.GetValue(result, static _ => new ConcurrentDictionary<SarifLimits, Lazy<ReportViewModel>>());
+        return byLimits.GetOrAdd(_sarifLimits, limits => new Lazy<ReportViewModel>(() => BuildNew(result))).Value;
     }
 
     private ReportViewModel BuildNew(ScanResult result)
@@ -119,7 +115,8 @@ public sealed class ReportViewModelBuilder
             FailOn = result.FailOn?.ToText(),
             GateFindings = gateFindings,
             Failed = gateFindings > 0,
-            Verdict = gateFindings > 0 ? "fail" : "pass",
+            Incomplete = gateFindings == 0 && result.IsPartial,
+            Verdict = gateFindings > 0 ? "fail" : result.IsPartial ? "incomplete" : "pass",
             Partial = result.IsPartial,
         };
     }

@@ -27,7 +27,13 @@ public sealed record ScanView
     /// <summary>True when <see cref="GateFindings"/> is above zero.</summary>
     public required bool Failed { get; init; }
 
-    /// <summary>"pass" or "fail".</summary>
+    /// <summary>
+    /// True when nothing fails the gate but part of the scope could not be assessed: such a scan is never called a
+    /// pass (missing data is never a pass).
+    /// </summary>
+    public required bool Incomplete { get; init; }
+
+    /// <summary>"fail", "incomplete" or "pass".</summary>
     public required string Verdict { get; init; }
 
     /// <summary>True when some account, region or rule could not be assessed.</summary>

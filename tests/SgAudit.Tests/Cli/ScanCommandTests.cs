@@ -98,6 +98,27 @@ public sealed class ScanCommandTests
     }
 
     [Fact]
+    public async Task Should_CallTheScanIncompleteNotPass_When_NothingCouldBeRead()
+    {
+        // Given a model whose only account cannot be read at all
+        using var work = new ScratchDirectory();
+        var model = work.Write("denied.yaml", "accounts:\n  - id: \"111122223333\"\n    error:\n      code: AccessDenied\n      message: not authorized to assume the role\n");
+
+        // When it is scanned into every format
+        var run = await CliRunner.RunAsync("scan", "--model", model, "--out", work.Resolve("out"));
+
+        // Then no report calls it a pass, and the exit code says it is incomplete
+        Assert.Equal(ExitCodes.NotAssessed, run.ExitCode);
+        Assert.StartsWith("## SgAudit security-group scan: INCOMPLETE", File.ReadAllText(work.Resolve("out/summary.md")), StringComparison.Ordinal);
+        var html = File.ReadAllText(work.Resolve("out/report.html"));
+        Assert.Contains("verdict-incomplete", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<strong>Pass:</strong>", html, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(File.ReadAllText(work.Resolve("out/report.json")));
+        Assert.True(json.RootElement.GetProperty("scan").GetProperty("partial").GetBoolean());
+        Assert.Contains("INCOMPLETE", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Should_ReportTheAcceptanceCaseFinding_When_AnExportFolderIsScanned()
     {
         // Given the rule fixture for SSH (AWS CLI exports, read unchanged)
