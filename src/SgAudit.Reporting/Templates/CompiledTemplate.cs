@@ -25,6 +25,7 @@ internal sealed class CompiledTemplate
     /// <summary>The template as messages name it.</summary>
     public string Name { get; }
 
+    /// <summary>Compiles a template and its partials; a syntax error or unsafe construct is a <see cref="ReportException"/> naming the file.</summary>
     /// <param name="templates">The set to read from.</param>
     /// <param name="path">The main template's relative path.</param>
     /// <param name="encoder">How <c>{{value}}</c> output is escaped for the target format.</param>
