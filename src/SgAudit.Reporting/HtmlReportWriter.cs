@@ -2,7 +2,6 @@ using HandlebarsDotNet;
 using SgAudit.Core.Engine;
 using SgAudit.Reporting.Templates;
 using SgAudit.Reporting.TextEncoders;
-using SgAudit.Reporting.ViewModels;
 
 namespace SgAudit.Reporting;
 
@@ -13,7 +12,6 @@ namespace SgAudit.Reporting;
 public sealed class HtmlReportWriter : IReportWriter
 {
     private readonly CompiledTemplate _template;
-    private readonly ReportViewModelBuilder _builder = new();
 
     public HtmlReportWriter(TemplateSet templates)
     {
@@ -33,11 +31,6 @@ public sealed class HtmlReportWriter : IReportWriter
 
     public string FileName => "report.html";
 
-    public async Task WriteAsync(ScanResult result, Stream output, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        ArgumentNullException.ThrowIfNull(output);
-        cancellationToken.ThrowIfCancellationRequested();
-        await _template.RenderAsync(output, _builder.Build(result), cancellationToken);
-    }
+    public Task WriteAsync(ScanResult result, Stream output, CancellationToken cancellationToken) =>
+        _template.RenderScanAsync(result, output, cancellationToken);
 }

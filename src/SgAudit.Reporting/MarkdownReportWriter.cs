@@ -13,7 +13,6 @@ namespace SgAudit.Reporting;
 public sealed class MarkdownReportWriter : IReportWriter
 {
     private readonly CompiledTemplate _template;
-    private readonly ReportViewModelBuilder _builder = new();
 
     public MarkdownReportWriter(TemplateSet templates)
     {
@@ -26,13 +25,8 @@ public sealed class MarkdownReportWriter : IReportWriter
 
     public string FileName => "summary.md";
 
-    public async Task WriteAsync(ScanResult result, Stream output, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        ArgumentNullException.ThrowIfNull(output);
-        cancellationToken.ThrowIfCancellationRequested();
-        await _template.RenderAsync(output, _builder.Build(result), cancellationToken);
-    }
+    public Task WriteAsync(ScanResult result, Stream output, CancellationToken cancellationToken) =>
+        _template.RenderScanAsync(result, output, cancellationToken);
 
     // {{truncate value maxLength}}: the value shortened to maxLength characters (ending in "…"), still escaped.
     private static void Truncate(in EncodedTextWriter output, in Arguments arguments)

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using HandlebarsDotNet;
 using HandlebarsDotNet.Compiler;
+using SgAudit.Core.Engine;
+using SgAudit.Reporting.ViewModels;
 
 namespace SgAudit.Reporting.Templates;
 
@@ -51,6 +53,15 @@ internal sealed class CompiledTemplate
         }
 
         return new CompiledTemplate(templates.Describe(path), CompileText(environment, templates, path));
+    }
+
+    /// <summary>Renders a scan's shared view model (<see cref="ReportViewModelBuilder"/>): what the HTML and Markdown writers do.</summary>
+    public Task RenderScanAsync(ScanResult result, Stream output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(output);
+        cancellationToken.ThrowIfCancellationRequested();
+        return RenderAsync(output, new ReportViewModelBuilder().Build(result), cancellationToken);
     }
 
     /// <summary>Renders <paramref name="model"/> into <paramref name="output"/> as UTF-8 without a byte-order mark.</summary>

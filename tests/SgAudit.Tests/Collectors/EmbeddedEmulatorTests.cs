@@ -75,7 +75,7 @@ public sealed class EmbeddedEmulatorTests
     public async Task Should_ReportTheRegionNotAssessed_When_TheModelMarksItUnreadable()
     {
         // Given a second region that answers UnauthorizedOperation
-        var document = ModelFileReader.Read("m.yaml", System.Text.Encoding.UTF8.GetBytes("""
+        var inventory = await CollectYamlAsync("""
             accounts:
               - id: "111122223333"
                 regions:
@@ -87,9 +87,7 @@ public sealed class EmbeddedEmulatorTests
                     error:
                       code: UnauthorizedOperation
                       message: You are not authorized to perform this operation.
-            """));
-
-        var inventory = await new InventoryCollector(new CollectionOptions()).CollectAsync(new EmbeddedEmulator(document).Accounts, CancellationToken.None);
+            """);
 
         // Then the readable region is collected and the other is not assessed, with its code; it is not an empty region
         Assert.Equal(["us-east-1"], inventory.Regions.Select(r => r.Region));
@@ -101,19 +99,20 @@ public sealed class EmbeddedEmulatorTests
     [Fact]
     public async Task Should_MarkThePartMissing_When_TheModelLeavesAListOut()
     {
-        var document = ModelFileReader.Read("m.yaml", System.Text.Encoding.UTF8.GetBytes("""
+        var inventory = await CollectYamlAsync("""
             accounts:
               - id: "111122223333"
                 regions:
                   - name: us-east-1
                     SecurityGroups: []
-            """));
-
-        var inventory = await new InventoryCollector(new CollectionOptions()).CollectAsync(new EmbeddedEmulator(document).Accounts, CancellationToken.None);
+            """);
 
         var region = Assert.Single(inventory.Regions);
         Assert.Equal([InventoryPart.Vpcs, InventoryPart.NetworkInterfaces, InventoryPart.NetworkAcls], region.MissingParts.ToArray());
     }
+
+    private static Task<Inventory> CollectYamlAsync(string yaml) =>
+        new InventoryCollector(new CollectionOptions()).CollectAsync(new EmbeddedEmulator(ModelFileReader.Read("model.yaml", System.Text.Encoding.UTF8.GetBytes(yaml))).Accounts, CancellationToken.None);
 
     private static List<string> Summary(Inventory inventory) =>
         [.. inventory.Regions.SelectMany(r => new[]
