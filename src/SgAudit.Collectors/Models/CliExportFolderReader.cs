@@ -139,9 +139,7 @@ public static class CliExportFolderReader
         }
 
         var path = Path.Combine(folder, fileName);
-        var locator = new JsonSourceLocator(File.ReadAllBytes(path));
-        var indexInFile = regionItems.Select(item => fileItems.IndexOf(item)).ToList();
-        ModelValidator.ValidateRegion(path, new OffsetLocator(locator, key, indexInFile), "$", wrap(regionItems));
+        ModelValidator.ValidateRegion(path, new OffsetLocator(path, key, regionItems, fileItems), "$", wrap(regionItems));
     }
 
     private static List<T>? ReadList<T>(string folder, string fileName, string key)
@@ -195,16 +193,21 @@ public static class CliExportFolderReader
     internal static string? RegionFromZone(string? zone) =>
         zone is { Length: > 1 } && char.IsLetter(zone[^1]) && char.IsDigit(zone[^2]) ? zone[..^1] : null;
 
-    /// <summary>Maps "$.Key[i]" within one region's slice back to the item's index in the file.</summary>
-    private sealed class OffsetLocator(JsonSourceLocator file, string key, List<int> indexInFile) : ISourceLocator
+    /// <summary>
+    /// Maps "$.Key[i]" within one region's slice back to the item's line in the file. The file is re-read and the
+    /// index looked up only when an error needs it (doing either up front would cost every scan, and indexing every
+    /// item would be quadratic for large exports).
+    /// </summary>
+    private sealed class OffsetLocator(string path, string key, System.Collections.IList regionItems, System.Collections.IList fileItems) : ISourceLocator
     {
         public string Describe(string jsonPath)
         {
+            var file = new JsonSourceLocator(File.ReadAllBytes(path));
             var parts = JsonPath.Parse(jsonPath);
-            if (parts.Count >= 2 && parts[1] is int index && index < indexInFile.Count)
+            if (parts.Count >= 2 && parts[1] is int index && index < regionItems.Count)
             {
                 var rest = string.Concat(parts.Skip(2).Select(p => p is int i ? $"[{i}]" : $".{p}"));
-                return file.Describe($"$.{key}[{indexInFile[index]}]{rest}");
+                return file.Describe($"$.{key}[{fileItems.IndexOf(regionItems[index])}]{rest}");
             }
 
             return file.Describe(jsonPath);
