@@ -23,7 +23,7 @@ public sealed class InventoryCollector(CollectionOptions options)
                 var regionNames = options.Regions.IsDefaultOrEmpty ? await EnabledRegionsAsync(account.Api, cancellationToken) : options.Regions;
                 work.AddRange(regionNames.Select(region => (account, region)));
             }
-            catch (Ec2ApiException ex)
+            catch (AwsApiException ex)
             {
                 notAssessed.Add(new NotAssessedScope(account.AccountId, null, ex.ErrorCode, ex.ErrorMessage));
             }
@@ -47,7 +47,7 @@ public sealed class InventoryCollector(CollectionOptions options)
         {
             return (await CollectRegionAsync(account, region, cancellationToken), null);
         }
-        catch (Ec2ApiException ex)
+        catch (AwsApiException ex)
         {
             return (null, new NotAssessedScope(account.AccountId, region, ex.ErrorCode, ex.ErrorMessage));
         }
@@ -112,7 +112,7 @@ public sealed class InventoryCollector(CollectionOptions options)
             {
                 page = await call(new PageRequest(options.PageSize, token), cancellationToken);
             }
-            catch (Ec2ApiException ex) when (ex.ErrorCode == EmulatedEc2Api.NotProvidedCode)
+            catch (AwsApiException ex) when (ex.ErrorCode == EmulatedEc2Api.NotProvidedCode)
             {
                 missing.Add(part);
                 return [];
@@ -122,7 +122,7 @@ public sealed class InventoryCollector(CollectionOptions options)
             token = page.NextToken;
             if (token is not null && !seen.Add(token))
             {
-                throw new Ec2ApiException("InvalidResponse", "EC2 returned the same NextToken twice; the listing would never end.");
+                throw new AwsApiException("InvalidResponse", "EC2 returned the same NextToken twice; the listing would never end.");
             }
         }
         while (token is not null);

@@ -44,18 +44,18 @@ public sealed class EmulatedEc2Api(ModelAccount account) : IEc2Api
         cancellationToken.ThrowIfCancellationRequested();
         ThrowIfError(account.Error);
         var region = account.Regions.FirstOrDefault(r => r.Name == regionName)
-            ?? throw new Ec2ApiException("OptInRequired", $"You are not subscribed to region {regionName}.", 401);
+            ?? throw new AwsApiException("OptInRequired", $"You are not subscribed to region {regionName}.", 401);
         ThrowIfError(region.Error);
         if (page.MaxResults is < PageRequest.Minimum or > PageRequest.Maximum)
         {
-            throw new Ec2ApiException("InvalidParameterValue", string.Create(CultureInfo.InvariantCulture, $"Value ( {page.MaxResults} ) for parameter maxResults is invalid. Expecting a value between 5 and 1000."), 400);
+            throw new AwsApiException("InvalidParameterValue", string.Create(CultureInfo.InvariantCulture, $"Value ( {page.MaxResults} ) for parameter maxResults is invalid. Expecting a value between 5 and 1000."), 400);
         }
 
-        var items = select(region) ?? throw new Ec2ApiException(NotProvidedCode, $"The model does not provide {kind} for {regionName}.", 400);
+        var items = select(region) ?? throw new AwsApiException(NotProvidedCode, $"The model does not provide {kind} for {regionName}.", 400);
         var offset = page.NextToken is null ? 0 : DecodeToken(page.NextToken, kind);
         if (offset > items.Count)
         {
-            throw new Ec2ApiException("InvalidNextToken", "The token is not valid.", 400);
+            throw new AwsApiException("InvalidNextToken", "The token is not valid.", 400);
         }
 
         var count = Math.Min(page.MaxResults, items.Count - offset);
@@ -68,7 +68,7 @@ public sealed class EmulatedEc2Api(ModelAccount account) : IEc2Api
     {
         if (error is not null)
         {
-            throw new Ec2ApiException(error.Code!, error.Message ?? "The model marks this scope as unreadable.", 403);
+            throw new AwsApiException(error.Code!, error.Message ?? "The model marks this scope as unreadable.", 403);
         }
     }
 
@@ -90,6 +90,6 @@ public sealed class EmulatedEc2Api(ModelAccount account) : IEc2Api
             // Falls through to the EC2 error below.
         }
 
-        throw new Ec2ApiException("InvalidNextToken", "The token is not valid.", 400);
+        throw new AwsApiException("InvalidNextToken", "The token is not valid.", 400);
     }
 }

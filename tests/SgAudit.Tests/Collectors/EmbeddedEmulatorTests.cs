@@ -54,7 +54,7 @@ public sealed class EmbeddedEmulatorTests
     {
         var api = new EmbeddedEmulator(ModelSource.LoadDemo().Document).Accounts[0].Api;
 
-        var error = await Assert.ThrowsAsync<Ec2ApiException>(() => api.DescribeSecurityGroupsAsync("us-east-1", new PageRequest(maxResults), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<AwsApiException>(() => api.DescribeSecurityGroupsAsync("us-east-1", new PageRequest(maxResults), CancellationToken.None));
 
         Assert.Equal("InvalidParameterValue", error.ErrorCode);
     }
@@ -66,7 +66,7 @@ public sealed class EmbeddedEmulatorTests
     {
         var api = new EmbeddedEmulator(ModelSource.LoadDemo().Document).Accounts[0].Api;
 
-        var error = await Assert.ThrowsAsync<Ec2ApiException>(() => api.DescribeSecurityGroupsAsync("us-east-1", new PageRequest(5, token), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<AwsApiException>(() => api.DescribeSecurityGroupsAsync("us-east-1", new PageRequest(5, token), CancellationToken.None));
 
         Assert.Equal("InvalidNextToken", error.ErrorCode);
     }

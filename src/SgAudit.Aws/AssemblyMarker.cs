@@ -1,0 +1,4 @@
+namespace SgAudit.Aws;
+
+/// <summary>Placeholder until the live clients land (issue 3).</summary>
+internal static class AssemblyMarker;
