@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.CommandLine;
 using SgAudit.Cli.Commands;
+using SgAudit.Cli.Sources;
 using SgAudit.Core;
 using SgAudit.Core.Rules;
 using SgAudit.Reporting;
@@ -16,7 +17,7 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider tim
 {
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var root = BuildCommands(out var bindScan, out var bindRules);
+        var root = BuildCommands(out var bindScan, out var bindCollect, out var bindRules);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -34,7 +35,13 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider tim
         {
             if (parse.CommandResult.Command.Name == "scan")
             {
-                return await new ScanCommand(console, time).RunAsync(bindScan(parse), cancellationToken);
+                return await new ScanCommand(console, error, time).RunAsync(bindScan(parse), cancellationToken);
+            }
+
+            if (parse.CommandResult.Command.Name == "collect")
+            {
+                var (source, outPath, allowPartial) = bindCollect(parse);
+                return await new CollectCommand(console, error).RunAsync(source, outPath, allowPartial, cancellationToken);
             }
 
             if (parse.CommandResult.Command.Name == "rules")
@@ -86,9 +93,12 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider tim
         return ExitCodes.Success;
     }
 
-    private static RootCommand BuildCommands(out Func<ParseResult, ScanCommandOptions> bindScan, out Func<ParseResult, string> bindRules)
+    private static RootCommand BuildCommands(
+        out Func<ParseResult, ScanCommandOptions> bindScan,
+        out Func<ParseResult, (SourceOptions Source, string Out, bool AllowPartial)> bindCollect,
+        out Func<ParseResult, string> bindRules)
     {
-        var model = new Option<string?>("--model") { Description = "A model file (YAML or JSON) or a folder of AWS CLI exports (describe-*.json). Default: the embedded demo account." };
+        var scanSource = new SourceOptionSet();
         var config = new Option<string?>("--config") { Description = "sgaudit.yaml: rule parameters, variants, disabled rules, failOn (docs/config.md)." };
         var format = new Option<string>("--format") { Description = "Reports to write, comma-separated: html,sarif,json,md.", DefaultValueFactory = _ => "html,sarif,json,md" };
         format.Validators.Add(result =>
@@ -106,15 +116,23 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider tim
         var templates = new Option<string?>("--templates") { Description = "A folder of report templates overriding the built-in ones (reports-templates/ layout)." };
         var allowPartial = new Option<bool>("--allow-partial") { Description = "Do not exit 3 when part of the scope could not be assessed (it is still reported)." };
 
-        var scan = new Command("scan", "Scan security groups and network ACLs and write reports.") { model, config, format, outDir, failOn, templates, allowPartial };
+        var scan = new Command("scan", "Scan security groups and network ACLs and write reports.") { config, format, outDir, failOn, templates, allowPartial };
+        scanSource.AddTo(scan);
+
+        var collectSource = new SourceOptionSet();
+        var snapshotPath = new Option<string>("--out") { Description = "The model file to write: YAML, or JSON when it ends in .json.", Required = true };
+        var collectAllowPartial = new Option<bool>("--allow-partial") { Description = "Exit 0 even when part of the scope could not be read (it is written with its error)." };
+        var collect = new Command("collect", "Read the source and write it as a model file that `scan --model` replays.") { snapshotPath, collectAllowPartial };
+        collectSource.AddTo(collect);
+
         var rulesFormat = new Option<string>("--format") { Description = "table, markdown or json.", DefaultValueFactory = _ => "table" };
         rulesFormat.AcceptOnlyFromAmong("table", "markdown", "json");
         var rules = new Command("rules", "List the built-in rules and their compliance mappings.") { rulesFormat };
-        var root = new RootCommand("SgAudit: audit AWS security groups and network ACLs against CIS, Security Hub and PCI controls.") { scan, rules };
+        var root = new RootCommand("SgAudit: audit AWS security groups and network ACLs against CIS, Security Hub and PCI controls.") { scan, collect, rules };
 
         bindScan = parse => new ScanCommandOptions
         {
-            Model = parse.GetValue(model),
+            Source = scanSource.Bind(parse),
             Config = parse.GetValue(config),
             Formats = SplitFormats(parse.GetValue(format) ?? ""),
             OutputDirectory = parse.GetValue(outDir) ?? "sgaudit-report",
@@ -122,6 +140,7 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider tim
             Templates = parse.GetValue(templates),
             AllowPartial = parse.GetValue(allowPartial),
         };
+        bindCollect = parse => (collectSource.Bind(parse), parse.GetValue(snapshotPath)!, parse.GetValue(collectAllowPartial));
         bindRules = parse => parse.GetValue(rulesFormat) ?? "table";
         return root;
     }

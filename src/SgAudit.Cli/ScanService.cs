@@ -1,8 +1,9 @@
 using SgAudit.Cli.Configuration;
+using SgAudit.Cli.Sources;
 using SgAudit.Collectors;
 using SgAudit.Collectors.Ec2;
-using SgAudit.Collectors.Emulator;
 using SgAudit.Collectors.Models;
+using SgAudit.Collectors.Snapshots;
 using SgAudit.Core.Engine;
 using SgAudit.Core.Model;
 using SgAudit.Core.Rules;
@@ -13,21 +14,44 @@ namespace SgAudit.Cli;
 public sealed class ScanService(TimeProvider time)
 {
     /// <summary>
-    /// Loads the model (an input error surfaces here, before anything is written) and collects it. The model's API
-    /// shapes are referenced only inside this method, so they are garbage by the time rules run.
+    /// Opens the source (an input error surfaces here, before anything is written) and collects it. The source and
+    /// the model's API shapes are referenced only inside this method, so they are garbage by the time rules run.
     /// </summary>
-    public static async Task<(Inventory Inventory, ScanInputs Inputs)> CollectAsync(string? modelPath, CancellationToken cancellationToken)
+    public static async Task<(Inventory Inventory, ScanInputs Inputs)> CollectAsync(SourceOptions options, ICollectionProgress? progress, CancellationToken cancellationToken)
     {
-        var model = modelPath is null ? ModelSource.LoadDemo() : ModelSource.Load(modelPath);
-        var emulator = new EmbeddedEmulator(model.Document);
+        await using var source = await ScanSourceFactory.CreateAsync(options, cancellationToken);
+        var inventory = await CollectAsync(source, source.Accounts, options, progress, cancellationToken);
+        return (inventory, source.Inputs);
+    }
+
+    /// <summary>
+    /// Collects and records what every call returned, for `sgaudit collect`: the snapshot replays with identical
+    /// findings, and scopes that could not be read are written with their errors.
+    /// </summary>
+    public static async Task<(Inventory Inventory, ModelDocument Snapshot, ScanInputs Inputs)> CollectSnapshotAsync(SourceOptions options, ICollectionProgress? progress, CancellationToken cancellationToken)
+    {
+        await using var source = await ScanSourceFactory.CreateAsync(options, cancellationToken);
+        var recorded = source.Accounts.Select(a => (Target: a, Recorder: new RecordingEc2Api(a.Api))).ToList();
+        var inventory = await CollectAsync(source, [.. recorded.Select(r => r.Target with { Api = r.Recorder })], options, progress, cancellationToken);
+        return (inventory, SnapshotBuilder.Build(recorded, inventory), source.Inputs);
+    }
+
+    private static async Task<Inventory> CollectAsync(ScanSource source, IReadOnlyList<AccountTarget> accounts, SourceOptions options, ICollectionProgress? progress, CancellationToken cancellationToken)
+    {
+        var collection = new CollectionOptions
+        {
+            Regions = options.Regions,
+            MaxConcurrency = options.Concurrency,
+            ThrowOnInvalidShape = source.Origin is not null,
+            Progress = progress,
+        };
         try
         {
-            var inventory = await new InventoryCollector(new CollectionOptions { ThrowOnInvalidShape = true }).CollectAsync(emulator.Accounts, cancellationToken);
-            return (inventory, new ScanInputs(model.Kind, model.Description));
+            return await new InventoryCollector(collection).CollectAsync(accounts, cancellationToken);
         }
-        catch (InvalidShapeException ex)
+        catch (InvalidShapeException ex) when (source.Origin is { } origin)
         {
-            throw model.Origin.Explain(ex.Shape, ex.Error);
+            throw origin.Explain(ex.Shape, ex.Error);
         }
     }
 

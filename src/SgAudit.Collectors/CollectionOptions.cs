@@ -20,4 +20,7 @@ public sealed record CollectionOptions
     /// caller can name the file and line. For live data the region is reported not assessed instead.
     /// </summary>
     public bool ThrowOnInvalidShape { get; init; }
+
+    /// <summary>Told of each account and region as it is read; null for none.</summary>
+    public ICollectionProgress? Progress { get; init; }
 }

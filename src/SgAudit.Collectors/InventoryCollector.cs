@@ -22,10 +22,12 @@ public sealed class InventoryCollector(CollectionOptions options)
             {
                 var regionNames = options.Regions.IsDefaultOrEmpty ? await EnabledRegionsAsync(account.Api, cancellationToken) : options.Regions;
                 work.AddRange(regionNames.Select(region => (account, region)));
+                options.Progress?.AccountStarted(account.AccountId, regionNames.Count);
             }
             catch (AwsApiException ex)
             {
                 notAssessed.Add(new NotAssessedScope(account.AccountId, null, ex.ErrorCode, ex.ErrorMessage));
+                options.Progress?.ScopeFailed(account.AccountId, null, ex.ErrorCode);
             }
         }
 
@@ -43,16 +45,21 @@ public sealed class InventoryCollector(CollectionOptions options)
 
     private async Task<(RegionInventory?, NotAssessedScope?)> CollectScopeAsync(AccountTarget account, string region, CancellationToken cancellationToken)
     {
+        options.Progress?.RegionStarted(account.AccountId, region);
         try
         {
-            return (await CollectRegionAsync(account, region, cancellationToken), null);
+            var inventory = await CollectRegionAsync(account, region, cancellationToken);
+            options.Progress?.RegionCompleted(account.AccountId, region, inventory.SecurityGroups.Length, inventory.NetworkInterfaces.Length);
+            return (inventory, null);
         }
         catch (AwsApiException ex)
         {
+            options.Progress?.ScopeFailed(account.AccountId, region, ex.ErrorCode);
             return (null, new NotAssessedScope(account.AccountId, region, ex.ErrorCode, ex.ErrorMessage));
         }
         catch (InvalidShapeException ex) when (!options.ThrowOnInvalidShape)
         {
+            options.Progress?.ScopeFailed(account.AccountId, region, "InvalidResponse");
             return (null, new NotAssessedScope(account.AccountId, region, "InvalidResponse", $"EC2 returned a resource SgAudit cannot read: {ex.Message}"));
         }
     }

@@ -12,7 +12,7 @@ namespace SgAudit.Cli.Commands;
 /// `sgaudit scan`: validates every input before scanning (config, templates, model), scans, writes the reports only
 /// once all of them rendered, prints the summary and returns the gate's exit code.
 /// </summary>
-public sealed class ScanCommand(IAnsiConsole console, TimeProvider time)
+public sealed class ScanCommand(IAnsiConsole console, TextWriter error, TimeProvider time)
 {
     public async Task<int> RunAsync(ScanCommandOptions options, CancellationToken cancellationToken)
     {
@@ -22,7 +22,9 @@ public sealed class ScanCommand(IAnsiConsole console, TimeProvider time)
         var templates = options.Templates is null ? TemplateSet.Embedded : TemplateSet.FromDirectory(options.Templates);
         var writers = new ReportWriterFactory(templates).Create(options.Formats);
         var started = time.GetUtcNow();
-        var (inventory, inputs) = await ScanService.CollectAsync(options.Model, cancellationToken);
+        var (inventory, inputs) = options.Source.IsLive
+            ? await new CollectionProgressReporter(error).RunAsync(progress => ScanService.CollectAsync(options.Source, progress, cancellationToken))
+            : await ScanService.CollectAsync(options.Source, null, cancellationToken);
 
         // The collector's last worker completes that task and would run the rest of this method inline on its own
         // stack, keeping the model's API shapes (hundreds of MB at scale) reachable until the scan ends; yield so

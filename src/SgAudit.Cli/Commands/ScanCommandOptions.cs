@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using SgAudit.Cli.Sources;
 using SgAudit.Core.Model;
 
 namespace SgAudit.Cli.Commands;
@@ -8,7 +9,7 @@ public sealed record ScanCommandOptions
 {
     public static readonly ImmutableArray<string> AllFormats = ["html", "sarif", "json", "md"];
 
-    public string? Model { get; init; }
+    public SourceOptions Source { get; init; } = new();
     public string? Config { get; init; }
     public ImmutableArray<string> Formats { get; init; } = AllFormats;
     public string OutputDirectory { get; init; } = "sgaudit-report";
