@@ -22,13 +22,15 @@ public sealed class ScanCommand(IAnsiConsole console, TimeProvider time)
         var templates = options.Templates is null ? TemplateSet.Embedded : TemplateSet.FromDirectory(options.Templates);
         var writers = new ReportWriterFactory(templates).Create(options.Formats);
         var started = time.GetUtcNow();
-        var (inventory, inputs) = await ScanService.CollectAsync(options.Model, cancellationToken);
+        var (inventory, inputs, cloudTrail) = await ScanService.CollectAsync(options.Model, cancellationToken);
 
         // The collector's last worker completes that task and would run the rest of this method inline on its own
         // stack, keeping the model's API shapes (hundreds of MB at scale) reachable until the scan ends; yield so
         // that stack unwinds first.
         await Task.Yield();
-        var result = new ScanService(time).Evaluate(inventory, inputs, config, catalog, failOn, started, cancellationToken);
+        var service = new ScanService(time);
+        var result = service.Evaluate(inventory, inputs, config, catalog, failOn, started, cancellationToken);
+        result = await service.AddCloudTrailAsync(result, cloudTrail, !options.NoAttribution, cancellationToken);
         var paths = await ReportFileWriter.WriteAllAsync(writers, result, options.OutputDirectory, cancellationToken);
 
         var exitCode = ExitCodeFor(result, options.AllowPartial);
