@@ -1,5 +1,5 @@
-using SgAudit.Cli.Configuration;
 using System.Collections.Immutable;
+using SgAudit.Cli.Configuration;
 using SgAudit.Collectors;
 using SgAudit.Collectors.CloudTrail;
 using SgAudit.Collectors.Ec2;

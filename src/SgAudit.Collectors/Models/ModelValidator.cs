@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using SgAudit.Collectors.CloudTrail.Shapes;
 using SgAudit.Core;
 
 namespace SgAudit.Collectors.Models;
@@ -137,7 +138,7 @@ internal static partial class ModelValidator
         }
     }
 
-    private static void ValidateEvents(string file, ISourceLocator locator, string listPath, List<CloudTrail.Shapes.CloudTrailEventShape>? events)
+    private static void ValidateEvents(string file, ISourceLocator locator, string listPath, List<CloudTrailEventShape>? events)
     {
         Each(file, locator, listPath, events, e => e.EventId);
         for (var i = 0; i < (events?.Count ?? 0); i++)
