@@ -116,7 +116,9 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider tim
         var templates = new Option<string?>("--templates") { Description = "A folder of report templates overriding the built-in ones (reports-templates/ layout)." };
         var allowPartial = new Option<bool>("--allow-partial") { Description = "Do not exit 3 when part of the scope could not be assessed (it is still reported)." };
 
-        var scan = new Command("scan", "Scan security groups and network ACLs and write reports.") { config, format, outDir, failOn, templates, allowPartial };
+        var noAttribution = new Option<bool>("--no-attribution") { Description = "Do not look up in CloudTrail who last changed each failing security group." };
+
+        var scan = new Command("scan", "Scan security groups and network ACLs and write reports.") { config, format, outDir, failOn, templates, allowPartial, noAttribution };
         scanSource.AddTo(scan);
 
         var collectSource = new SourceOptionSet();
@@ -139,6 +141,7 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider tim
             FailOn = parse.GetValue(failOn),
             Templates = parse.GetValue(templates),
             AllowPartial = parse.GetValue(allowPartial),
+            NoAttribution = parse.GetValue(noAttribution),
         };
         bindCollect = parse => (collectSource.Bind(parse), parse.GetValue(snapshotPath)!, parse.GetValue(collectAllowPartial));
         bindRules = parse => parse.GetValue(rulesFormat) ?? "table";

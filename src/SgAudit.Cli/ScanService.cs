@@ -1,27 +1,39 @@
+using System.Collections.Immutable;
 using SgAudit.Cli.Configuration;
 using SgAudit.Cli.Sources;
 using SgAudit.Collectors;
+using SgAudit.Collectors.CloudTrail;
 using SgAudit.Collectors.Ec2;
 using SgAudit.Collectors.Models;
 using SgAudit.Collectors.Snapshots;
+using SgAudit.Core.CloudTrail;
 using SgAudit.Core.Engine;
 using SgAudit.Core.Model;
 using SgAudit.Core.Rules;
 
 namespace SgAudit.Cli;
 
-/// <summary>Composes a scan: the embedded emulator seeded with the model, the collector, the rules engine.</summary>
+/// <summary>Composes a scan: the embedded emulator seeded with the model, the collector, the rules engine, then CloudTrail.</summary>
 public sealed class ScanService(TimeProvider time)
 {
     /// <summary>
-    /// Opens the source (an input error surfaces here, before anything is written) and collects it. The source and
-    /// the model's API shapes are referenced only inside this method, so they are garbage by the time rules run.
+    /// Opens the source (an input error surfaces here, before anything is written) and collects it. The source's EC2
+    /// side and the model's API shapes are referenced only inside this method, so they are garbage by the time rules
+    /// run; what is returned keeps only CloudTrail, for after the rules, and the connections it needs (dispose it).
     /// </summary>
-    public static async Task<(Inventory Inventory, ScanInputs Inputs)> CollectAsync(SourceOptions options, ICollectionProgress? progress, CancellationToken cancellationToken)
+    public static async Task<CollectedSource> CollectAsync(SourceOptions options, ICollectionProgress? progress, CancellationToken cancellationToken)
     {
-        await using var source = await ScanSourceFactory.CreateAsync(options, cancellationToken);
-        var inventory = await CollectAsync(source, source.Accounts, options, progress, cancellationToken);
-        return (inventory, source.Inputs);
+        var source = await ScanSourceFactory.CreateAsync(options, cancellationToken);
+        try
+        {
+            var inventory = await CollectAsync(source, source.Accounts, options, progress, cancellationToken);
+            return new CollectedSource(inventory, source.Inputs, CloudTrailTarget.From(source.Accounts), source.Resources);
+        }
+        catch
+        {
+            await source.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>
@@ -65,6 +77,29 @@ public sealed class ScanService(TimeProvider time)
             Inventory = inventory,
             Evaluation = evaluation,
             FailOn = failOn,
+        };
+    }
+
+    /// <summary>
+    /// Trail posture for every account with CloudTrail, and, unless turned off, who last changed each failing
+    /// security group. Informational: the result's gate and exit code do not depend on it.
+    /// </summary>
+    public async Task<ScanResult> AddCloudTrailAsync(ScanResult result, ImmutableArray<CloudTrailTarget> cloudTrail, bool attribution, CancellationToken cancellationToken)
+    {
+        if (cloudTrail.IsDefaultOrEmpty)
+        {
+            return result;
+        }
+
+        var options = new AttributionOptions();
+        var postures = await new TrailPostureCollector().CollectAsync(cloudTrail, result.Inventory, cancellationToken);
+        var attributions = attribution
+            ? await new ChangeAttributionCollector(options, time).CollectAsync(cloudTrail, result.Findings, cancellationToken)
+            : [];
+        return result with
+        {
+            FinishedAt = time.GetUtcNow(),
+            CloudTrail = new CloudTrailResult { Postures = postures, Attributions = attributions, AttributionRan = attribution, LookbackDays = options.LookbackDays },
         };
     }
 }

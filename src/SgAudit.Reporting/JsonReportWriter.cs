@@ -42,6 +42,7 @@ public sealed class JsonReportWriter : IReportWriter
         WriteRules(json, model.Rules);
         WriteCompliance(json, model.Frameworks);
         WriteNotAssessed(json, model);
+        WriteCloudTrail(json, model.CloudTrail);
 
         json.WriteStartArray("findings");
         for (var i = 0; i < model.Findings.Length; i++)
@@ -248,6 +249,71 @@ public sealed class JsonReportWriter : IReportWriter
         json.WritePropertyName("controls");
         WriteStringArray(json, finding.Controls);
         json.WriteString("fingerprint", finding.Fingerprint);
+        if (finding.Attribution is { } attribution)
+        {
+            json.WritePropertyName("lastChange");
+            WriteAttribution(json, attribution, withGroup: false);
+        }
+        else
+        {
+            json.WriteNull("lastChange");
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteCloudTrail(Utf8JsonWriter json, CloudTrailView cloudTrail)
+    {
+        json.WriteStartObject("cloudTrail");
+        json.WriteBoolean("provided", cloudTrail.Provided);
+        json.WriteBoolean("attributionRan", cloudTrail.AttributionRan);
+        json.WriteNumber("lookbackDays", cloudTrail.LookbackDays);
+        json.WriteStartArray("trails");
+        foreach (var trail in cloudTrail.Trails)
+        {
+            json.WriteStartObject();
+            json.WriteString("accountId", trail.AccountId);
+            json.WriteString("status", trail.Status);
+            WriteNullableString(json, "gap", trail.Gap);
+            WriteNullableString(json, "trailName", trail.TrailName);
+            WriteNullableString(json, "trailArn", trail.TrailArn);
+            WriteNullableString(json, "homeRegion", trail.HomeRegion);
+            WriteNullableString(json, "errorCode", trail.ErrorCode);
+            WriteNullableString(json, "errorMessage", trail.ErrorMessage);
+            json.WriteString("text", trail.Text);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("attributions");
+        foreach (var attribution in cloudTrail.Attributions)
+        {
+            WriteAttribution(json, attribution, withGroup: true);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteAttribution(Utf8JsonWriter json, AttributionView attribution, bool withGroup)
+    {
+        json.WriteStartObject();
+        if (withGroup)
+        {
+            json.WriteString("accountId", attribution.AccountId);
+            json.WriteString("region", attribution.Region);
+            json.WriteString("groupId", attribution.GroupId);
+        }
+
+        json.WriteString("status", attribution.Status);
+        WriteNullableString(json, "actor", attribution.Actor);
+        WriteNullableString(json, "eventName", attribution.EventName);
+        WriteNullableString(json, "eventTime", attribution.EventTime);
+        WriteNullableString(json, "sourceIp", attribution.SourceIp);
+        WriteNullableString(json, "eventId", attribution.EventId);
+        WriteNullableString(json, "errorCode", attribution.ErrorCode);
+        WriteNullableString(json, "errorMessage", attribution.ErrorMessage);
+        json.WriteString("text", attribution.Text);
         json.WriteEndObject();
     }
 

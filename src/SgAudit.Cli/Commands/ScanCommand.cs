@@ -22,7 +22,7 @@ public sealed class ScanCommand(IAnsiConsole console, TextWriter error, TimeProv
         var templates = options.Templates is null ? TemplateSet.Embedded : TemplateSet.FromDirectory(options.Templates);
         var writers = new ReportWriterFactory(templates).Create(options.Formats);
         var started = time.GetUtcNow();
-        var (inventory, inputs) = options.Source.IsLive
+        await using var collected = options.Source.IsLive
             ? await new CollectionProgressReporter(error).RunAsync(progress => ScanService.CollectAsync(options.Source, progress, cancellationToken))
             : await ScanService.CollectAsync(options.Source, null, cancellationToken);
 
@@ -30,7 +30,9 @@ public sealed class ScanCommand(IAnsiConsole console, TextWriter error, TimeProv
         // stack, keeping the model's API shapes (hundreds of MB at scale) reachable until the scan ends; yield so
         // that stack unwinds first.
         await Task.Yield();
-        var result = new ScanService(time).Evaluate(inventory, inputs, config, catalog, failOn, started, cancellationToken);
+        var service = new ScanService(time);
+        var result = service.Evaluate(collected.Inventory, collected.Inputs, config, catalog, failOn, started, cancellationToken);
+        result = await service.AddCloudTrailAsync(result, collected.CloudTrail, !options.NoAttribution, cancellationToken);
         var paths = await ReportFileWriter.WriteAllAsync(writers, result, options.OutputDirectory, cancellationToken);
 
         var exitCode = ExitCodeFor(result, options.AllowPartial);

@@ -20,6 +20,9 @@ public sealed record ScanCommandOptions
     public string? Templates { get; init; }
     public bool AllowPartial { get; init; }
 
+    /// <summary>--no-attribution: skip looking up who last changed each failing group (trail posture is still read).</summary>
+    public bool NoAttribution { get; init; }
+
     internal static bool TryParseFailOn(string text, out Severity? severity)
     {
         if (string.Equals(text, "none", StringComparison.OrdinalIgnoreCase))

@@ -17,5 +17,8 @@ public sealed class ScanSource(ImmutableArray<AccountTarget> accounts, ScanInput
     /// <summary>Set for a model: its shapes are user input, and a bad one is an input error (exit 2), not a service fault.</summary>
     public IModelOrigin? Origin { get; } = origin;
 
-    public ValueTask DisposeAsync() => resources?.DisposeAsync() ?? ValueTask.CompletedTask;
+    /// <summary>The live clients' connections (null for a model): CloudTrail still needs them after collection.</summary>
+    public IAsyncDisposable? Resources { get; } = resources;
+
+    public ValueTask DisposeAsync() => Resources?.DisposeAsync() ?? ValueTask.CompletedTask;
 }

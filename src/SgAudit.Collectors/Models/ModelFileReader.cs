@@ -117,6 +117,7 @@ public static class ModelFileReader
                 : message.Contains("System.Boolean", StringComparison.Ordinal) ? "true or false"
                 : message.Contains("List", StringComparison.Ordinal) ? "a list"
                 : message.Contains("System.String", StringComparison.Ordinal) ? "text"
+                : message.Contains("System.DateTimeOffset", StringComparison.Ordinal) ? "an ISO 8601 time such as 2026-11-02T14:05:00Z"
                 : "a different kind of value";
             return $"the value has the wrong type: expected {target}";
         }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using SgAudit.Collectors.CloudTrail.Shapes;
 using SgAudit.Collectors.Ec2.Shapes;
 
 namespace SgAudit.Collectors.Models;
@@ -19,4 +20,10 @@ public sealed class ModelRegion
     public List<SecurityGroupShape>? SecurityGroups { get; set; }
     public List<NetworkInterfaceShape>? NetworkInterfaces { get; set; }
     public List<NetworkAclShape>? NetworkAcls { get; set; }
+
+    /// <summary>The trails whose home region this is (`aws cloudtrail describe-trails`); absent means CloudTrail was not provided.</summary>
+    public List<ModelTrail>? Trails { get; set; }
+
+    /// <summary>Management events as `aws cloudtrail lookup-events` prints them (.Events); absent means not provided.</summary>
+    public List<CloudTrailEventShape>? CloudTrailEvents { get; set; }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using SgAudit.Collectors.CloudTrail.Shapes;
 using SgAudit.Core;
 
 namespace SgAudit.Collectors.Models;
@@ -75,6 +76,100 @@ internal static partial class ModelValidator
         Each(file, locator, $"{regionPath}.SecurityGroups", region.SecurityGroups, g => g.GroupId);
         Each(file, locator, $"{regionPath}.NetworkInterfaces", region.NetworkInterfaces, e => e.NetworkInterfaceId);
         Each(file, locator, $"{regionPath}.NetworkAcls", region.NetworkAcls, n => n.NetworkAclId);
+        ValidateTrails(file, locator, $"{regionPath}.Trails", region.Name, region.Trails);
+        ValidateEvents(file, locator, $"{regionPath}.CloudTrailEvents", region.CloudTrailEvents);
+    }
+
+    /// <summary>
+    /// CloudTrail data decides whether a trail counts as logging, so fields whose absence would be read as a default
+    /// (logging state, selector flags) are required rather than guessed.
+    /// </summary>
+    private static void ValidateTrails(string file, ISourceLocator locator, string listPath, string? regionName, List<ModelTrail>? trails)
+    {
+        Each(file, locator, listPath, trails, t => t.Name);
+        for (var i = 0; i < (trails?.Count ?? 0); i++)
+        {
+            var trail = trails![i];
+            var path = $"{listPath}[{i}]";
+            var missing = new[] { ("Name", trail.Name), ("TrailARN", trail.TrailARN), ("HomeRegion", trail.HomeRegion) }
+                .Where(f => string.IsNullOrWhiteSpace(f.Item2)).Select(f => f.Item1).ToList();
+            if (trail.IsMultiRegionTrail is null)
+            {
+                missing.Add("IsMultiRegionTrail");
+            }
+
+            if (missing.Count > 0)
+            {
+                Fail(file, locator, path, $"a trail needs Name, TrailARN, HomeRegion and IsMultiRegionTrail (missing: {string.Join(", ", missing)})");
+            }
+
+            if (regionName is not null && trail.HomeRegion != regionName)
+            {
+                Fail(file, locator, $"{path}.HomeRegion", $"trail {trail.Name} has home region {trail.HomeRegion} but is listed in {regionName}; list each trail once, in its home region (a multi-region trail appears in every region by itself)");
+            }
+
+            if (trail.Status is { IsLogging: null })
+            {
+                Fail(file, locator, $"{path}.Status", "a trail status needs IsLogging (true or false)");
+            }
+
+            if (trail.EventSelectors is { Count: > 0 } && trail.AdvancedEventSelectors is { Count: > 0 })
+            {
+                Fail(file, locator, $"{path}.AdvancedEventSelectors", "a trail has either EventSelectors or AdvancedEventSelectors, not both");
+            }
+
+            for (var s = 0; s < (trail.EventSelectors?.Count ?? 0); s++)
+            {
+                var selector = trail.EventSelectors![s];
+                if (selector is null || selector.IncludeManagementEvents is null || selector.ReadWriteType is not ("All" or "ReadOnly" or "WriteOnly"))
+                {
+                    Fail(file, locator, $"{path}.EventSelectors[{s}]", "an event selector needs ReadWriteType (All, ReadOnly or WriteOnly) and IncludeManagementEvents (true or false)");
+                }
+            }
+
+            for (var s = 0; s < (trail.AdvancedEventSelectors?.Count ?? 0); s++)
+            {
+                var selector = trail.AdvancedEventSelectors![s];
+                if (selector?.FieldSelectors is not { Count: > 0 } fields || fields.Any(f => string.IsNullOrWhiteSpace(f?.Field)))
+                {
+                    Fail(file, locator, $"{path}.AdvancedEventSelectors[{s}]", "an advanced event selector needs FieldSelectors, each with a Field");
+                }
+            }
+        }
+    }
+
+    private static void ValidateEvents(string file, ISourceLocator locator, string listPath, List<CloudTrailEventShape>? events)
+    {
+        Each(file, locator, listPath, events, e => e.EventId);
+        for (var i = 0; i < (events?.Count ?? 0); i++)
+        {
+            var item = events![i];
+            var missing = new List<string>();
+            if (string.IsNullOrWhiteSpace(item.EventId))
+            {
+                missing.Add("EventId");
+            }
+
+            if (string.IsNullOrWhiteSpace(item.EventName))
+            {
+                missing.Add("EventName");
+            }
+
+            if (item.EventTime is null)
+            {
+                missing.Add("EventTime");
+            }
+
+            if (item.Resources is not { Count: > 0 } || item.Resources.Any(r => string.IsNullOrWhiteSpace(r?.ResourceName)))
+            {
+                missing.Add("Resources (each with a ResourceName)");
+            }
+
+            if (missing.Count > 0)
+            {
+                Fail(file, locator, $"{listPath}[{i}]", $"an event needs EventId, EventName, EventTime and Resources (missing: {string.Join(", ", missing)})");
+            }
+        }
     }
 
     private static void Each<T>(string file, ISourceLocator locator, string listPath, List<T>? items, Func<T, string?> idOf)

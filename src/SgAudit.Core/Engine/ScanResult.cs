@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using SgAudit.Core.CloudTrail;
 using SgAudit.Core.Model;
 using SgAudit.Core.Rules;
 
@@ -14,6 +15,9 @@ public sealed record ScanResult(string ToolVersion, DateTimeOffset StartedAt, Da
 
     /// <summary>The gate threshold: findings at or above it fail the scan (exit 1). Null means never fail on findings.</summary>
     public Severity? FailOn { get; init; } = Severity.High;
+
+    /// <summary>Trail posture and change attribution; informational, so <see cref="IsPartial"/> and the gate ignore it.</summary>
+    public CloudTrailResult CloudTrail { get; init; } = CloudTrailResult.Empty;
 
     public ImmutableArray<Finding> Findings => Evaluation.Findings;
 

@@ -19,7 +19,9 @@ internal sealed class SarifLogBuilder(SarifLimits limits)
     public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
     public const string Version = "2.1.0";
 
-    public SarifLogView Build(ScanResult result)
+    public SarifLogView Build(ScanResult result) => Build(result, new CloudTrailViews(result));
+
+    public SarifLogView Build(ScanResult result, CloudTrailViews cloudTrail)
     {
         var driver = new SarifDriverView(
             ReportToolInfo.Name,
@@ -44,7 +46,7 @@ internal sealed class SarifLogBuilder(SarifLimits limits)
             var kept = findings.OrderByDescending(f => f.Severity)
                 .ThenBy(f => f, FindingOrder.Instance)
                 .Take(limits.MaxResultsPerRun)
-                .Select(f => Result(f, ruleIndex[f.RuleId]))
+                .Select(f => Result(f, ruleIndex[f.RuleId], cloudTrail.For(f)))
                 .ToImmutableArray();
             written += kept.Length;
 
@@ -196,7 +198,7 @@ internal sealed class SarifLogBuilder(SarifLimits limits)
         return markdown.ToString();
     }
 
-    private static SarifResultView Result(Finding finding, int ruleIndex) => new()
+    private static SarifResultView Result(Finding finding, int ruleIndex, AttributionView? attribution) => new()
     {
         RuleId = finding.RuleId,
         RuleIndex = ruleIndex,
@@ -212,5 +214,6 @@ internal sealed class SarifLogBuilder(SarifLimits limits)
         VpcId = finding.VpcId,
         Permission = finding.Evidence.Permission,
         Source = finding.Evidence.Source,
+        Attribution = attribution,
     };
 }

@@ -50,4 +50,7 @@ public sealed record FindingView
 
     /// <summary>Stable across scans; the same value SARIF uses (without its ":1").</summary>
     public required string Fingerprint { get; init; }
+
+    /// <summary>Who last changed the group (CloudTrail); null for network ACLs and when attribution did not run.</summary>
+    public AttributionView? Attribution { get; init; }
 }

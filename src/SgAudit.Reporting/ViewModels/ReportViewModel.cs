@@ -48,6 +48,9 @@ public sealed record ReportViewModel
     /// <summary>Findings not in <see cref="TopFindings"/>.</summary>
     public required int MoreFindings { get; init; }
 
+    /// <summary>Trail posture per account and the attribution of failing groups; informational.</summary>
+    public required CloudTrailView CloudTrail { get; init; }
+
     /// <summary>The SARIF runs; only the SARIF template reads them.</summary>
     public required SarifLogView Sarif { get; init; }
 }

@@ -55,7 +55,8 @@ public sealed class ReportViewModelBuilder
             r => r.Id,
             r => result.Catalog.ControlsFor(r.Id).Select(c => c.Framework.Label(c.Control)).ToImmutableArray(),
             StringComparer.Ordinal);
-        var findings = result.Findings.Select(f => Finding(f, controlsByRule.GetValueOrDefault(f.RuleId, []))).ToImmutableArray();
+        var cloudTrail = new CloudTrailViews(result);
+        var findings = result.Findings.Select(f => Finding(f, controlsByRule.GetValueOrDefault(f.RuleId, []), cloudTrail.For(f))).ToImmutableArray();
         var findingsByRule = findings.ToLookup(f => f.RuleId, StringComparer.Ordinal);
         var rules = result.Rules.Select(r => Rule(r, controlsByRule[r.Id], [.. findingsByRule[r.Id]])).ToImmutableArray();
         var rulesWithFindings = rules.Where(r => r.FindingCount > 0).ToImmutableArray();
@@ -95,7 +96,8 @@ public sealed class ReportViewModelBuilder
             Findings = findings,
             TopFindings = topFindings,
             MoreFindings = findings.Length - topFindings.Length,
-            Sarif = new SarifLogBuilder(_sarifLimits).Build(result),
+            CloudTrail = cloudTrail.View,
+            Sarif = new SarifLogBuilder(_sarifLimits).Build(result, cloudTrail),
         };
     }
 
@@ -211,7 +213,7 @@ public sealed class ReportViewModelBuilder
         Notes = control.Control.Notes,
     };
 
-    private static FindingView Finding(Finding finding, ImmutableArray<string> controls) => new()
+    private static FindingView Finding(Finding finding, ImmutableArray<string> controls, AttributionView? attribution) => new()
     {
         RuleId = finding.RuleId,
         Severity = finding.Severity.ToText(),
@@ -238,5 +240,6 @@ public sealed class ReportViewModelBuilder
         AclRuleNumber = finding.Evidence.AclRuleNumber,
         Controls = controls,
         Fingerprint = finding.Fingerprint,
+        Attribution = attribution,
     };
 }

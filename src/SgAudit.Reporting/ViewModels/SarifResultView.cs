@@ -26,4 +26,7 @@ public sealed record SarifResultView
     public string? VpcId { get; init; }
     public required string Permission { get; init; }
     public required string Source { get; init; }
+
+    /// <summary>properties["sgaudit/lastChange"]: who last changed the group; null when not attributed.</summary>
+    public AttributionView? Attribution { get; init; }
 }

@@ -42,6 +42,43 @@ public sealed class ScanCommandTests
         Assert.Contains($"│ critical │ {critical,8} │", run.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Should_ReportTrailPostureAndWhoChangedFailingGroups_When_TheDemoIsScannedByDefault()
+    {
+        using var output = new ScratchDirectory();
+
+        var run = await CliRunner.RunAsync("scan", "--format", "json,md", "--out", output.Path);
+
+        // Then CloudTrail is informational (exit code as before) and every format shows it
+        Assert.Equal(ExitCodes.FindingsAtOrAboveThreshold, run.ExitCode);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output.Path, "report.json")));
+        var cloudTrail = json.RootElement.GetProperty("cloudTrail");
+        Assert.True(cloudTrail.GetProperty("attributionRan").GetBoolean());
+        Assert.Equal(["logging", "not-logging"], cloudTrail.GetProperty("trails").EnumerateArray().Select(t => t.GetProperty("status").GetString()));
+        Assert.Equal(10, cloudTrail.GetProperty("attributions").GetArrayLength());
+        var rdp = json.RootElement.GetProperty("findings").EnumerateArray().First(f => f.GetProperty("resourceId").GetString() == "sg-0c0a247267d230dc3").GetProperty("lastChange");
+        Assert.Equal("last changed by arn:aws:iam::123456789012:user/tom.hughes at 2026-09-15T10:03:40Z via AuthorizeSecurityGroupIngress", rdp.GetProperty("text").GetString());
+        Assert.Equal("203.0.113.45", rdp.GetProperty("sourceIp").GetString());
+        var markdown = File.ReadAllText(Path.Combine(output.Path, "summary.md"));
+        Assert.Contains("- Account 210987654321: **Not logging**: only single\\-region trails \\(such as staging\\-trail\\); no multi\\-region trail", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_SkipAttributionButKeepPosture_When_NoAttributionIsGiven()
+    {
+        using var output = new ScratchDirectory();
+
+        var run = await CliRunner.RunAsync("scan", "--format", "json", "--out", output.Path, "--no-attribution");
+
+        Assert.Equal(ExitCodes.FindingsAtOrAboveThreshold, run.ExitCode);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output.Path, "report.json")));
+        var cloudTrail = json.RootElement.GetProperty("cloudTrail");
+        Assert.False(cloudTrail.GetProperty("attributionRan").GetBoolean());
+        Assert.Equal(0, cloudTrail.GetProperty("attributions").GetArrayLength());
+        Assert.Equal(2, cloudTrail.GetProperty("trails").GetArrayLength());
+        Assert.All(json.RootElement.GetProperty("findings").EnumerateArray(), f => Assert.Equal(JsonValueKind.Null, f.GetProperty("lastChange").ValueKind));
+    }
+
     [Theory]
     [InlineData("none", ExitCodes.Success)]
     [InlineData("critical", ExitCodes.FindingsAtOrAboveThreshold)]

@@ -1,6 +1,9 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using SgAudit.Collectors.CloudTrail;
+using SgAudit.Collectors.Emulator;
 using SgAudit.Collectors.Models;
+using SgAudit.Core.CloudTrail;
 using SgAudit.Core.Engine;
 using SgAudit.Core.Model;
 using SgAudit.Core.Rules;
@@ -59,7 +62,58 @@ public sealed class DemoAccountTests
             Assert.NotNull(r.SecurityGroups);
             Assert.NotNull(r.NetworkInterfaces);
             Assert.NotNull(r.NetworkAcls);
+            Assert.NotNull(r.Trails);
+            Assert.NotNull(r.CloudTrailEvents);
         });
+    }
+
+    [Fact]
+    public async Task Should_ShowOneAccountLoggingAndOneWithOnlyASingleRegionTrail_When_TrailPostureIsRead()
+    {
+        // Given the demo, collected
+        var model = ModelSource.LoadDemo();
+        var scan = await Scan.Value;
+
+        // When trail posture is read
+        var postures = await new TrailPostureCollector().CollectAsync(CloudTrailTarget.From(new EmbeddedEmulator(model.Document).Accounts), scan.Inventory, CancellationToken.None);
+
+        // Then production logs through its multi-region trail and staging has a single-region trail only (the table in the YAML file)
+        Assert.Equal(
+            [
+                (Production, TrailPostureStatus.Logging, (TrailGap?)null, "acme-org-trail", "us-east-1"),
+                (Staging, TrailPostureStatus.NotLogging, TrailGap.NotMultiRegion, "staging-trail", "us-west-2"),
+            ],
+            postures.Select(p => (p.AccountId, p.Status, p.Gap, p.TrailName!, p.HomeRegion!)));
+    }
+
+    [Fact]
+    public async Task Should_AttributeTheFailingGroupsAsTheTableSays_When_ScannedOn20261122()
+    {
+        // Given the demo's findings and a clock at the tests' fixed date
+        var model = ModelSource.LoadDemo();
+        var scan = await Scan.Value;
+        var clock = new FixedTimeProvider(new DateTimeOffset(2026, 11, 22, 8, 0, 0, TimeSpan.Zero));
+
+        // When the failing groups are attributed
+        var attributions = await new ChangeAttributionCollector(new AttributionOptions(), clock)
+            .CollectAsync(CloudTrailTarget.From(new EmbeddedEmulator(model.Document).Accounts), scan.Evaluation.Findings, CancellationToken.None);
+
+        // Then five have a change (the table at the top of the YAML file) and the other five none in 90 days
+        var found = attributions.Where(a => a.Status == AttributionStatus.Found)
+            .Select(a => (a.GroupId, a.Change!.EventName, a.Change.EventTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture), a.Change.Actor));
+        Assert.Equal(
+            [
+                ("sg-0297e088329ccd5c7", "AuthorizeSecurityGroupIngress", "2026-11-18T16:05:27.0000000+00:00", "arn:aws:iam::123456789012:user/maria.schmidt"),
+                ("sg-05079d29b8389e190", "ModifySecurityGroupRules", "2026-10-21T14:30:52.0000000+00:00", "arn:aws:sts::123456789012:assumed-role/terraform-deployer/gha-prod-deploy-1187"),
+                ("sg-073012613bef0e94f", "AuthorizeSecurityGroupIngress", "2026-11-03T22:47:09.0000000+00:00", "arn:aws:sts::123456789012:assumed-role/AWSReservedSSO_AdministratorAccess_4f1c2b7a9e8d3c60/jane.doe@acme.example"),
+                ("sg-0c0a247267d230dc3", "AuthorizeSecurityGroupIngress", "2026-09-15T10:03:40.0000000+00:00", "arn:aws:iam::123456789012:user/tom.hughes"),
+                ("sg-065094d81e5a3cebe", "AuthorizeSecurityGroupIngress", "2026-10-30T11:11:11.0000000+00:00", "arn:aws:sts::210987654321:assumed-role/cfn-staging-deploy/AWSCloudFormation"),
+            ],
+            found);
+        Assert.Equal(
+            ["sg-0ad3c7ad2fe6f8e00", "sg-0bb93588b2d952d6b", "sg-0da849c7e0f104941", "sg-0ed7b02368ac6af37", "sg-0fd52e510640c00be"],
+            attributions.Where(a => a.Status == AttributionStatus.NoChangeInWindow).Select(a => a.GroupId));
+        Assert.Equal(10, attributions.Length);
     }
 
     [Fact]

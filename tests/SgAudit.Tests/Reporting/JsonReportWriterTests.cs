@@ -15,7 +15,7 @@ public sealed class JsonReportWriterTests
         var root = json.RootElement;
 
         // Then the top level, scan, summary, rule, compliance and finding members are the documented ones, in order
-        Assert.Equal(["schemaVersion", "tool", "scan", "summary", "rules", "compliance", "notAssessed", "ruleGaps", "findings"], Names(root));
+        Assert.Equal(["schemaVersion", "tool", "scan", "summary", "rules", "compliance", "notAssessed", "ruleGaps", "cloudTrail", "findings"], Names(root));
         Assert.Equal("1", root.GetProperty("schemaVersion").GetString());
         Assert.Equal(["name", "version"], Names(root.GetProperty("tool")));
         var scan = root.GetProperty("scan");
@@ -37,8 +37,12 @@ public sealed class JsonReportWriterTests
         Assert.Equal(["accountId", "region", "errorCode", "message"], Names(root.GetProperty("notAssessed")[0]));
         Assert.Equal(["ruleId", "accountId", "region", "reason"], Names(root.GetProperty("ruleGaps")[0]));
         var finding = root.GetProperty("findings")[0];
-        Assert.Equal(["ruleId", "severity", "accountId", "region", "vpcId", "resourceType", "resourceId", "resourceName", "resourceArn", "message", "evidence", "controls", "fingerprint"], Names(finding));
+        Assert.Equal(["ruleId", "severity", "accountId", "region", "vpcId", "resourceType", "resourceId", "resourceName", "resourceArn", "message", "evidence", "controls", "fingerprint", "lastChange"], Names(finding));
         Assert.Equal(["direction", "protocol", "ports", "source", "aclRuleNumber", "permission", "detail"], Names(finding.GetProperty("evidence")));
+        var cloudTrail = root.GetProperty("cloudTrail");
+        Assert.Equal(["provided", "attributionRan", "lookbackDays", "trails", "attributions"], Names(cloudTrail));
+        Assert.Equal(["accountId", "status", "gap", "trailName", "trailArn", "homeRegion", "errorCode", "errorMessage", "text"], Names(cloudTrail.GetProperty("trails")[0]));
+        Assert.Equal(["accountId", "region", "groupId", "status", "actor", "eventName", "eventTime", "sourceIp", "eventId", "errorCode", "errorMessage", "text"], Names(cloudTrail.GetProperty("attributions")[0]));
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed class MarkdownReportWriterTests
         Assert.NotEmpty(rows);
         Assert.All(rows, row => Assert.EndsWith(" |", row, StringComparison.Ordinal));
         var findingRows = rows.Where(r => r.StartsWith("| critical | SGA", StringComparison.Ordinal) || r.StartsWith("| high | SGA", StringComparison.Ordinal)).ToList();
-        Assert.All(findingRows, row => Assert.Equal(6, row.Replace("\\|", "", StringComparison.Ordinal).Count(c => c == '|')));
+        Assert.All(findingRows, row => Assert.Equal(7, row.Replace("\\|", "", StringComparison.Ordinal).Count(c => c == '|')));
     }
 
     [Fact]

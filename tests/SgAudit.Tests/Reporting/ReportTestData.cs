@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Net;
+using SgAudit.Core.CloudTrail;
 using SgAudit.Core.Engine;
 using SgAudit.Core.Model;
 using SgAudit.Core.Rules;
@@ -38,7 +39,51 @@ internal static class ReportTestData
 
     public static ImmutableArray<string> HostileStrings { get; } = [ImgName, ScriptName, MarkdownName, LongName];
 
-    public static ScanResult Create() => Scan(Inventory());
+    /// <summary>A caller ARN from CloudTrail with markup, Markdown, a pipe and a right-to-left override.</summary>
+    public const string HostileActor = "arn:aws:iam::111111111111:user/<img src=x onerror=alert(2)> **admin** | `x` \u202Eexe";
+
+    /// <summary>A user name (no ARN in the event record) that closes a script element and carries a Markdown link.</summary>
+    public const string HostileUsername = "</script><b>eve</b> [link](http://e) @ops";
+
+    /// <summary>A sourceIPAddress that is not an address.</summary>
+    public const string HostileSourceIp = "<script>alert(3)</script>";
+
+    /// <summary>A trail name and an error message from CloudTrail.</summary>
+    public const string HostileTrailName = "org-trail <i>x</i> _y_";
+
+    public const string HostileTrailError = "User is not authorized </script><b>z</b> **w**";
+
+    public static readonly DateTimeOffset ChangedAt = new(2025, 12, 24, 18, 30, 0, TimeSpan.Zero);
+
+    public static ImmutableArray<string> HostileCloudTrailStrings { get; } = [HostileActor, HostileUsername, HostileSourceIp];
+
+    /// <summary>The test scan with CloudTrail: one account logging, one not assessed, every attribution state.</summary>
+    public static ScanResult Create() => Scan(Inventory()) with { CloudTrail = CloudTrail() };
+
+    public static CloudTrailResult CloudTrail() => new()
+    {
+        AttributionRan = true,
+        LookbackDays = 90,
+        Postures =
+        [
+            new TrailPosture(AccountA, TrailPostureStatus.Logging)
+            {
+                TrailName = HostileTrailName,
+                TrailArn = $"arn:aws:cloudtrail:us-east-1:{AccountA}:trail/org-trail",
+                HomeRegion = "us-east-1",
+                Regions = ["eu-west-1", "us-east-1"],
+            },
+            new TrailPosture(AccountB, TrailPostureStatus.NotAssessed) { ErrorCode = "AccessDeniedException", ErrorMessage = HostileTrailError, Regions = ["ap-southeast-2", "us-west-2"] },
+        ],
+        Attributions =
+        [
+            GroupAttribution.Found(new GroupChange(AccountA, "us-east-1", "sg-0a1b2c3d4e5f60001", "AuthorizeSecurityGroupIngress", ChangedAt, HostileActor, "a1b2c3d4-0001") { SourceIp = HostileSourceIp }),
+            new GroupAttribution(AccountA, "us-east-1", "sg-0a1b2c3d4e5f60002", AttributionStatus.NoChangeInWindow),
+            new GroupAttribution(AccountA, "us-east-1", "sg-0a1b2c3d4e5f60003", AttributionStatus.NotLookedUp),
+            GroupAttribution.NotAssessed(AccountA, "us-east-1", "sg-0a1b2c3d4e5f60004", "ThrottlingException", "Rate exceeded"),
+            GroupAttribution.Found(new GroupChange(AccountB, "us-west-2", OddGroupId, "CreateSecurityGroup", ChangedAt.AddDays(-3), HostileUsername, "a1b2c3d4-0002")),
+        ],
+    };
 
     /// <summary>A scan of the given inventory with the built-in rules at their defaults and the fixed timestamps.</summary>
     public static ScanResult Scan(Inventory inventory)

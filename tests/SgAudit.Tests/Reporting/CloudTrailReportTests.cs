@@ -1,0 +1,139 @@
+using System.Text.Json;
+using SgAudit.Core.CloudTrail;
+using SgAudit.Core.Engine;
+using SgAudit.Reporting;
+
+namespace SgAudit.Tests.Reporting;
+
+/// <summary>Trail posture and change attribution in every report format, with CloudTrail strings treated as untrusted.</summary>
+public sealed class CloudTrailReportTests
+{
+    private const string ImgGroup = "sg-0a1b2c3d4e5f60001";
+
+    [Fact]
+    public async Task Should_ShowEveryAttributionStateAndThePosture_When_RenderingHtml()
+    {
+        // Given / When the test scan with CloudTrail is rendered as HTML
+        var html = await RenderAsync("html", ReportTestData.Create());
+
+        // Then each failing group's row says who changed it, or why that is unknown, and each account has a posture
+        Assert.Contains("last changed by arn:aws:iam::111111111111:user/&lt;img src&#61;x onerror&#61;alert(2)&gt;", html, StringComparison.Ordinal);
+        Assert.Contains("at 2025-12-24T18:30:00Z via AuthorizeSecurityGroupIngress", html, StringComparison.Ordinal);
+        Assert.Contains("from &lt;script&gt;alert(3)&lt;/script&gt;", html, StringComparison.Ordinal);
+        Assert.Contains(">no change in the last 90 days<", html, StringComparison.Ordinal);
+        Assert.Contains(">not looked up (per-region lookup limit reached)<", html, StringComparison.Ordinal);
+        Assert.Contains(">attribution not assessed: ThrottlingException<", html, StringComparison.Ordinal);
+        Assert.Contains("last changed by &lt;/script&gt;&lt;b&gt;eve&lt;/b&gt; [link](http://e) @ops at 2025-12-21T18:30:00Z via CreateSecurityGroup", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"badge trail-logging\">Logging</span>", html, StringComparison.Ordinal);
+        Assert.Contains("multi-region trail org-trail &lt;i&gt;x&lt;/i&gt; _y_ (home region us-east-1) is logging management events", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"badge trail-not-assessed\">Not assessed</span>", html, StringComparison.Ordinal);
+        Assert.Contains("trails not assessed: AccessDeniedException: User is not authorized &lt;/script&gt;&lt;b&gt;z&lt;/b&gt; **w**", html, StringComparison.Ordinal);
+        Assert.Contains("[U+202E]exe", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<b>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<i>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u202E', html);
+    }
+
+    [Fact]
+    public async Task Should_EscapeCloudTrailStrings_When_RenderingMarkdown()
+    {
+        // Given / When the test scan with CloudTrail is rendered as the Markdown summary
+        var markdown = await RenderAsync("md", ReportTestData.Create());
+
+        // Then the CloudTrail section and the last-change column are there, and the event strings are inert
+        Assert.Contains("### CloudTrail (informational)", markdown, StringComparison.Ordinal);
+        Assert.Contains("- Account 111111111111: **Logging**: multi\\-region trail org\\-trail &lt;i&gt;x&lt;/i&gt; \\_y\\_", markdown, StringComparison.Ordinal);
+        Assert.Contains("- Account 222222222222: **Not assessed**: trails not assessed\\: AccessDeniedException: User is not authorized &lt;/script&gt;&lt;b&gt;z&lt;/b&gt; \\*\\*w\\*\\*", markdown, StringComparison.Ordinal);
+        Assert.Contains("found 2, no change 1, not looked up 1, not assessed 1", markdown, StringComparison.Ordinal);
+        Assert.Contains("last changed by arn\\:aws\\:iam\\:\\:111111111111\\:user/&lt;img src=x onerror=alert\\(2\\)&gt; \\*\\*admin\\*\\* \\| \\`x\\` \\[U\\+202E\\]exe", markdown, StringComparison.Ordinal);
+        Assert.Contains("&lt;/script&gt;&lt;b&gt;eve&lt;/b&gt; \\[link\\]\\(http\\://e\\) \\@ops", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("**admin**", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("](http", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u202E', markdown);
+    }
+
+    [Fact]
+    public async Task Should_RoundTripTheLastChange_When_RenderingJson()
+    {
+        // Given / When the test scan with CloudTrail is rendered as report.json
+        var text = await RenderAsync("json", ReportTestData.Create());
+        using var json = JsonDocument.Parse(text);
+
+        // Then group findings carry their group's last change exactly, network ACL findings null
+        var findings = json.RootElement.GetProperty("findings").EnumerateArray().ToList();
+        var img = findings.First(f => f.GetProperty("resourceId").GetString() == ImgGroup).GetProperty("lastChange");
+        Assert.Equal("found", img.GetProperty("status").GetString());
+        Assert.Equal(ReportTestData.HostileActor, img.GetProperty("actor").GetString());
+        Assert.Equal(ReportTestData.HostileSourceIp, img.GetProperty("sourceIp").GetString());
+        Assert.Equal("AuthorizeSecurityGroupIngress", img.GetProperty("eventName").GetString());
+        Assert.Equal("2025-12-24T18:30:00Z", img.GetProperty("eventTime").GetString());
+        Assert.Equal("a1b2c3d4-0001", img.GetProperty("eventId").GetString());
+        Assert.All(findings.Where(f => f.GetProperty("resourceType").GetString() == "AWS::EC2::NetworkAcl"), f => Assert.Equal(JsonValueKind.Null, f.GetProperty("lastChange").ValueKind));
+        var cloudTrail = json.RootElement.GetProperty("cloudTrail");
+        Assert.Equal(["found", "no-change", "not-looked-up", "not-assessed", "found"], cloudTrail.GetProperty("attributions").EnumerateArray().Select(a => a.GetProperty("status").GetString()));
+        Assert.Equal(["logging", "not-assessed"], cloudTrail.GetProperty("trails").EnumerateArray().Select(a => a.GetProperty("status").GetString()));
+        Assert.Equal(ReportTestData.HostileTrailError, cloudTrail.GetProperty("trails")[1].GetProperty("errorMessage").GetString());
+        Assert.Equal(ReportTestData.HostileCloudTrailStrings.Order(StringComparer.Ordinal),
+            cloudTrail.GetProperty("attributions").EnumerateArray().SelectMany(a => new[] { a.GetProperty("actor").GetString(), a.GetProperty("sourceIp").GetString() }).OfType<string>().Order(StringComparer.Ordinal));
+        Assert.DoesNotContain("<img", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("</script", text, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u202E', text);
+    }
+
+    [Fact]
+    public async Task Should_PutTheLastChangeInResultPropertiesWithoutChangingFingerprints_When_RenderingSarif()
+    {
+        // Given the test scan with and without CloudTrail
+        var with = ReportTestData.Create();
+        var without = with with { CloudTrail = CloudTrailResult.Empty };
+
+        // When both are rendered as SARIF
+        var withText = await RenderAsync("sarif", with);
+        using var withSarif = JsonDocument.Parse(withText);
+        using var withoutSarif = JsonDocument.Parse(await RenderAsync("sarif", without));
+
+        // Then group results carry sgaudit/lastChange, the rest do not, and fingerprints are identical
+        var results = Results(withSarif).ToList();
+        var img = results.First(r => r.GetProperty("locations")[0].GetProperty("logicalLocations")[0].GetProperty("name").GetString() == ImgGroup);
+        var change = img.GetProperty("properties").GetProperty("sgaudit/lastChange");
+        Assert.Equal("found", change.GetProperty("status").GetString());
+        Assert.Equal(ReportTestData.HostileActor, change.GetProperty("actor").GetString());
+        Assert.Equal(ReportTestData.HostileSourceIp, change.GetProperty("sourceIp").GetString());
+        Assert.All(results.Where(r => r.GetProperty("ruleId").GetString() == "SGA010"), r => Assert.False(r.GetProperty("properties").TryGetProperty("sgaudit/lastChange", out _)));
+        Assert.All(Results(withoutSarif), r => Assert.False(r.GetProperty("properties").TryGetProperty("sgaudit/lastChange", out _)));
+        Assert.Equal(Fingerprints(withoutSarif), Fingerprints(withSarif));
+        Assert.DoesNotContain("<img", withText, StringComparison.Ordinal);
+        Assert.DoesNotContain("</script", withText, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u202E', withText);
+    }
+
+    [Fact]
+    public async Task Should_SayAttributionDidNotRun_When_TheScanHasNoCloudTrail()
+    {
+        // Given the test scan without CloudTrail (attribution off, or a source without it)
+        var result = ReportTestData.Create() with { CloudTrail = CloudTrailResult.Empty };
+
+        // When it is rendered
+        var html = await RenderAsync("html", result);
+        var markdown = await RenderAsync("md", result);
+
+        // Then the reports say so instead of implying there is no trail
+        Assert.Contains("Trail posture: not assessed (the source provides no CloudTrail).", html, StringComparison.Ordinal);
+        Assert.Contains("Change attribution was not run", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("last changed by", html, StringComparison.Ordinal);
+        Assert.Contains("- Trail posture not assessed: the source provides no CloudTrail.", markdown, StringComparison.Ordinal);
+        Assert.Contains("- Change attribution was not run.", markdown, StringComparison.Ordinal);
+    }
+
+    private static Task<string> RenderAsync(string format, ScanResult result) =>
+        ReportRendering.RenderAsync(new ReportWriterFactory(TemplateSet.Embedded).Create(format), result);
+
+    private static IEnumerable<JsonElement> Results(JsonDocument sarif) =>
+        sarif.RootElement.GetProperty("runs").EnumerateArray().SelectMany(r => r.GetProperty("results").EnumerateArray());
+
+    private static List<string?> Fingerprints(JsonDocument sarif) =>
+        [.. Results(sarif).Select(r => r.GetProperty("partialFingerprints").GetProperty("primaryLocationLineHash").GetString())];
+}
