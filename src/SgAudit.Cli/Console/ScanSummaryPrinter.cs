@@ -1,3 +1,4 @@
+using SgAudit.Core.CloudTrail;
 using SgAudit.Core.Engine;
 using SgAudit.Core.Model;
 using SgAudit.Reporting;
@@ -50,6 +51,8 @@ public sealed class ScanSummaryPrinter(IAnsiConsole console)
             console.MarkupLine($"[yellow]Not assessed:[/] {Markup.Escape(gap.RuleId)} in {Markup.Escape(gap.AccountId)}/{Markup.Escape(gap.Region ?? "*")}: {Markup.Escape(gap.Reason)}");
         }
 
+        PrintCloudTrail(result.CloudTrail);
+
         foreach (var path in reportPaths)
         {
             console.MarkupLine($"Report: [link]{Markup.Escape(path)}[/]");
@@ -80,5 +83,33 @@ public sealed class ScanSummaryPrinter(IAnsiConsole console)
             _ => "",
         };
         console.MarkupLine(verdict);
+    }
+
+    /// <summary>Informational lines: trail posture per account and how many failing groups were attributed.</summary>
+    private void PrintCloudTrail(CloudTrailResult cloudTrail)
+    {
+        foreach (var posture in cloudTrail.Postures)
+        {
+            var trail = Markup.Escape(posture.TrailName ?? "");
+            var text = posture.Status switch
+            {
+                TrailPostureStatus.Logging => $"[green]logging[/] ({trail})",
+                TrailPostureStatus.NotLogging => posture.Gap switch
+                {
+                    TrailGap.NotMultiRegion => $"[yellow]not logging[/]: single-region trails only ({trail})",
+                    TrailGap.NotLogging => $"[yellow]not logging[/]: {trail} is stopped",
+                    TrailGap.ManagementEventsExcluded => $"[yellow]not logging[/]: {trail} skips management writes",
+                    _ => "[yellow]not logging[/]: no trail",
+                },
+                _ => $"[yellow]not assessed[/]: {Markup.Escape(posture.ErrorCode ?? "")}",
+            };
+            console.MarkupLine($"CloudTrail {Markup.Escape(posture.AccountId)}: {text}");
+        }
+
+        if (cloudTrail.AttributionRan && !cloudTrail.Attributions.IsEmpty)
+        {
+            var found = cloudTrail.Attributions.Count(a => a.Status == AttributionStatus.Found);
+            console.MarkupLine($"CloudTrail: last change found for {found} of {cloudTrail.Attributions.Length} failing groups ({cloudTrail.LookbackDays} days).");
+        }
     }
 }

@@ -51,6 +51,9 @@ public sealed class ScanCommandTests
 
         // Then CloudTrail is informational (exit code as before) and every format shows it
         Assert.Equal(ExitCodes.FindingsAtOrAboveThreshold, run.ExitCode);
+        Assert.Contains("CloudTrail 123456789012: logging (acme-org-trail)", run.Output, StringComparison.Ordinal);
+        Assert.Contains("CloudTrail 210987654321: not logging: single-region trails only", run.Output, StringComparison.Ordinal);
+        Assert.Contains("CloudTrail: last change found for 5 of 10 failing groups (90 days).", run.Output, StringComparison.Ordinal);
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output.Path, "report.json")));
         var cloudTrail = json.RootElement.GetProperty("cloudTrail");
         Assert.True(cloudTrail.GetProperty("attributionRan").GetBoolean());
@@ -71,6 +74,7 @@ public sealed class ScanCommandTests
         var run = await CliRunner.RunAsync("scan", "--format", "json", "--out", output.Path, "--no-attribution");
 
         Assert.Equal(ExitCodes.FindingsAtOrAboveThreshold, run.ExitCode);
+        Assert.DoesNotContain("last change found", run.Output, StringComparison.Ordinal);
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output.Path, "report.json")));
         var cloudTrail = json.RootElement.GetProperty("cloudTrail");
         Assert.False(cloudTrail.GetProperty("attributionRan").GetBoolean());
