@@ -22,6 +22,25 @@ public sealed record FaultInjection
     /// <summary>Region name → error code every EC2 and CloudTrail call in that region answers (e.g. us-west-2 → UnauthorizedOperation).</summary>
     public ImmutableDictionary<string, string> RegionErrors { get; init; } = ImmutableDictionary<string, string>.Empty;
 
+    /// <summary>Reads <c>REGION=CODE</c> values (the CLI's <c>--fail-region</c>), e.g. <c>eu-west-1=UnauthorizedOperation</c>.</summary>
+    public static ImmutableDictionary<string, string> ParseRegionErrors(IEnumerable<string> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var errors = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var value in values)
+        {
+            var separator = value.IndexOf('=', StringComparison.Ordinal);
+            if (separator <= 0 || separator == value.Length - 1)
+            {
+                throw new FormatException($"'{value}' is not REGION=CODE (e.g. eu-west-1=UnauthorizedOperation).");
+            }
+
+            errors[value[..separator].Trim()] = value[(separator + 1)..].Trim();
+        }
+
+        return errors.ToImmutable();
+    }
+
     /// <summary>Throws when a value is out of range, so a bad CLI flag fails before the server starts.</summary>
     public void Validate()
     {

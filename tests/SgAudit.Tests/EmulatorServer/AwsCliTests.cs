@@ -1,4 +1,6 @@
 using System.Text.Json;
+using SgAudit.Collectors.Ec2.Shapes;
+using SgAudit.Collectors.Emulator;
 using SgAudit.Collectors.Models;
 
 namespace SgAudit.Tests.EmulatorServer;
@@ -30,7 +32,30 @@ public sealed class AwsCliTests
         ShapeComparison.Equal(production.Vpcs, Read(vpcs, "Vpcs", ModelJsonContext.Default.VpcShape));
         ShapeComparison.Equal(production.NetworkInterfaces, Read(interfaces, "NetworkInterfaces", ModelJsonContext.Default.NetworkInterfaceShape));
         ShapeComparison.Equal(production.NetworkAcls, Read(acls, "NetworkAcls", ModelJsonContext.Default.NetworkAclShape));
-        Assert.Equal(["us-east-1", "eu-west-1"], regions.GetProperty("Regions").EnumerateArray().Select(r => r.GetProperty("RegionName").GetString()));
+        var expectedRegions = await new EmulatedEc2Api(model.Accounts[0]).DescribeRegionsAsync(CancellationToken.None);
+        ShapeComparison.Equal(expectedRegions, regions.GetProperty("Regions").Deserialize<List<RegionShape>>());
+        Assert.Equal(["us-east-1", "eu-west-1"], expectedRegions.Select(r => r.RegionName));
+    }
+
+    [Fact]
+    public async Task Should_PrintEveryMemberOfEveryShape_When_EachHasAValue()
+    {
+        // Given a model where every member the shape classes carry is set
+        var model = EveryMemberModel.Create();
+        var region = model.Accounts[0].Regions[0];
+        await using var server = await ServedEmulator.StartAsync(model);
+
+        // When the aws CLI (botocore, which drops elements its model does not name) reads them
+        var groups = await AwsCli.RunAsync(server.Endpoint, region.Name!, ["ec2", "describe-security-groups"]);
+        var vpcs = await AwsCli.RunAsync(server.Endpoint, region.Name!, ["ec2", "describe-vpcs"]);
+        var interfaces = await AwsCli.RunAsync(server.Endpoint, region.Name!, ["ec2", "describe-network-interfaces"]);
+        var acls = await AwsCli.RunAsync(server.Endpoint, region.Name!, ["ec2", "describe-network-acls"]);
+
+        // Then no member is lost or renamed
+        ShapeComparison.Equal(region.SecurityGroups, Read(groups, "SecurityGroups", ModelJsonContext.Default.SecurityGroupShape));
+        ShapeComparison.Equal(region.Vpcs, Read(vpcs, "Vpcs", ModelJsonContext.Default.VpcShape));
+        ShapeComparison.Equal(region.NetworkInterfaces, Read(interfaces, "NetworkInterfaces", ModelJsonContext.Default.NetworkInterfaceShape));
+        ShapeComparison.Equal(region.NetworkAcls, Read(acls, "NetworkAcls", ModelJsonContext.Default.NetworkAclShape));
     }
 
     [Fact]

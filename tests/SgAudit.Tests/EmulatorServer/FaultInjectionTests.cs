@@ -84,6 +84,25 @@ public sealed class FaultInjectionTests
         Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(300), $"answered after {watch.Elapsed}");
     }
 
+    [Fact]
+    public void Should_ReadRegionErrors_When_GivenAsRegionEqualsCode()
+    {
+        var errors = FaultInjection.ParseRegionErrors(["eu-west-1=UnauthorizedOperation", " us-east-2 = OptInRequired "]);
+
+        Assert.Equal(["eu-west-1", "us-east-2"], errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("UnauthorizedOperation", errors["eu-west-1"]);
+        Assert.Equal("OptInRequired", errors["us-east-2"]);
+    }
+
+    [Theory]
+    [InlineData("eu-west-1")]
+    [InlineData("=UnauthorizedOperation")]
+    [InlineData("eu-west-1=")]
+    public void Should_RefuseARegionError_When_ItIsNotRegionEqualsCode(string value)
+    {
+        Assert.Throws<FormatException>(() => FaultInjection.ParseRegionErrors([value]));
+    }
+
     [Theory]
     [InlineData(-0.1)]
     [InlineData(1.5)]
