@@ -32,7 +32,19 @@ internal sealed class EmulatorRequestHandler
     public async Task HandleAsync(HttpContext context)
     {
         var cancellationToken = context.RequestAborted;
-        var request = await ReadAsync(context.Request, cancellationToken).ConfigureAwait(false);
+        var requestId = Guid.NewGuid().ToString();
+        EmulatorRequest request;
+        try
+        {
+            request = await ReadAsync(context.Request, requestId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is InvalidDataException or BadHttpRequestException)
+        {
+            Requests.Add("(unreadable)");
+            await WriteAsync(context.Response, requestId, ErrorResponses.Ec2(400, "MalformedQueryString", $"The request cannot be read: {error.Message}", requestId), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var service = ServiceOf(request);
         var action = (service == EmulatedService.CloudTrail ? CloudTrailJsonService.OperationOf(request.Target) : request.Parameter("Action")) ?? "(none)";
         Requests.Add(action);
@@ -53,11 +65,16 @@ internal sealed class EmulatorRequestHandler
             response = Error(service, 500, "InternalError", $"The SgAudit emulator failed: {error.Message}", request.RequestId);
         }
 
-        context.Response.StatusCode = response.StatusCode;
-        context.Response.ContentType = response.ContentType;
-        context.Response.ContentLength = response.Body.Length;
-        context.Response.Headers["x-amzn-RequestId"] = request.RequestId;
-        await context.Response.Body.WriteAsync(response.Body, cancellationToken).ConfigureAwait(false);
+        await WriteAsync(context.Response, requestId, response, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task WriteAsync(HttpResponse http, string requestId, EmulatorResponse response, CancellationToken cancellationToken)
+    {
+        http.StatusCode = response.StatusCode;
+        http.ContentType = response.ContentType;
+        http.ContentLength = response.Body.Length;
+        http.Headers["x-amzn-RequestId"] = requestId;
+        await http.Body.WriteAsync(response.Body, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<EmulatorResponse> AnswerAsync(EmulatorRequest request, EmulatedService service, string action, CancellationToken cancellationToken)
@@ -95,7 +112,7 @@ internal sealed class EmulatorRequestHandler
 
     private static EmulatorResponse Error(EmulatedService service, int status, string code, string message, string requestId) => service switch
     {
-        EmulatedService.CloudTrail => ErrorResponses.CloudTrail(code, message),
+        EmulatedService.CloudTrail => ErrorResponses.CloudTrail(code, message, status >= 500 ? status : 400),
         EmulatedService.Sts => ErrorResponses.Sts(status, code, message, requestId),
         _ => ErrorResponses.Ec2(status, code, message, requestId),
     };
@@ -112,7 +129,7 @@ internal sealed class EmulatorRequestHandler
             : EmulatedService.Ec2;
     }
 
-    private static async Task<EmulatorRequest> ReadAsync(HttpRequest http, CancellationToken cancellationToken)
+    private static async Task<EmulatorRequest> ReadAsync(HttpRequest http, string requestId, CancellationToken cancellationToken)
     {
         var parameters = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         foreach (var (name, values) in http.Query)
@@ -139,6 +156,6 @@ internal sealed class EmulatorRequestHandler
         var scope = CredentialScope.FromAuthorizationHeader(http.Headers.Authorization.ToString())
             ?? CredentialScope.FromCredential(parameters.GetValueOrDefault("X-Amz-Credential"));
         var target = http.Headers["X-Amz-Target"].ToString();
-        return new EmulatorRequest(parameters.ToImmutable(), string.IsNullOrEmpty(target) ? null : target, body, scope, Guid.NewGuid().ToString());
+        return new EmulatorRequest(parameters.ToImmutable(), string.IsNullOrEmpty(target) ? null : target, body, scope, requestId);
     }
 }

@@ -36,8 +36,8 @@ internal static class ErrorResponses
         return new EmulatorResponse(status, EmulatorResponse.XmlContentType, xml.Finish());
     }
 
-    /// <summary>CloudTrail (JSON 1.1): HTTP 400 <c>{"__type":"Code","message":"…"}</c>.</summary>
-    public static EmulatorResponse CloudTrail(string code, string message)
+    /// <summary>CloudTrail (JSON 1.1): <c>{"__type":"Code","message":"…"}</c>, HTTP 400 for every client error and throttling.</summary>
+    public static EmulatorResponse CloudTrail(string code, string message, int status = 400)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
@@ -48,7 +48,7 @@ internal static class ErrorResponses
             json.WriteEndObject();
         }
 
-        return new EmulatorResponse(400, EmulatorResponse.JsonContentType, buffer.ToArray());
+        return new EmulatorResponse(status, EmulatorResponse.JsonContentType, buffer.ToArray());
     }
 
     /// <summary>The HTTP status EC2 answers an error code with, for codes injected by name (REGION=CODE).</summary>
