@@ -109,8 +109,7 @@ public sealed class AwsCliTests
         Assert.Equal(["org-trail", "us-east-1-local"], trails.GetProperty("trailList").EnumerateArray().Select(t => t.GetProperty("Name").GetString()));
         Assert.True(trails.GetProperty("trailList")[0].GetProperty("IsMultiRegionTrail").GetBoolean());
         Assert.True(status.GetProperty("IsLogging").GetBoolean());
-        // aws CLI v1 prints timestamps as received (cli_timestamp_format = none): epoch seconds
-        Assert.Equal(1740817815.123m, status.GetProperty("StartLoggingTime").GetDecimal());
+        Assert.Equal(FakeCloudTrailApi.StartedLogging, Timestamp(status.GetProperty("StartLoggingTime")));
         Assert.Equal("eventCategory", selectors.GetProperty("AdvancedEventSelectors")[0].GetProperty("FieldSelectors")[0].GetProperty("Field").GetString());
         Assert.Equal(Enumerable.Range(1, 7).Select(i => $"event-{i:D3}"), events.GetProperty("Events").EnumerateArray().Select(e => e.GetProperty("EventId").GetString()));
         Assert.Equal([3, 3, 3], fake.Lookups.Select(l => l.Request.MaxResults));
@@ -147,6 +146,11 @@ public sealed class AwsCliTests
         Assert.NotEqual(0, exitCode);
         Assert.Contains("(UnauthorizedOperation) when calling the DescribeSecurityGroups operation: You are not authorized to perform this operation.", errors, StringComparison.Ordinal);
     }
+
+    /// <summary>aws CLI v1 prints timestamps as received (epoch seconds, cli_timestamp_format = none); v2 prints ISO 8601.</summary>
+    private static DateTimeOffset Timestamp(JsonElement value) => value.ValueKind == JsonValueKind.Number
+        ? DateTimeOffset.FromUnixTimeMilliseconds(decimal.ToInt64(value.GetDecimal() * 1000m))
+        : DateTimeOffset.Parse(value.GetString()!, System.Globalization.CultureInfo.InvariantCulture);
 
     private static List<T> Read<T>(JsonElement output, string listName, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo) =>
         [.. output.GetProperty(listName).EnumerateArray().Select(item => item.Deserialize(typeInfo)!)];
