@@ -1,4 +1,0 @@
-namespace SgAudit.Emulator;
-
-/// <summary>Placeholder until the served emulator lands (issue 3).</summary>
-internal static class AssemblyMarker;
