@@ -17,7 +17,7 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider tim
 {
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var root = BuildCommands(out var bindScan, out var bindCollect, out var bindRules);
+        var root = BuildCommands(out var bindScan, out var bindCollect, out var bindRules, out var bindServe);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -42,6 +42,12 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider tim
             {
                 var (source, outPath, allowPartial) = bindCollect(parse);
                 return await new CollectCommand(console, error).RunAsync(source, outPath, allowPartial, cancellationToken);
+            }
+
+            if (parse.CommandResult.Command.Name == "serve")
+            {
+                var serve = bindServe(parse);
+                return await new EmulatorServeCommand(output).RunAsync(serve.Model, serve.Port, serve.ThrottleRate, serve.LatencyMs, serve.FailRegions, cancellationToken);
             }
 
             if (parse.CommandResult.Command.Name == "rules")
@@ -96,7 +102,8 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider tim
     private static RootCommand BuildCommands(
         out Func<ParseResult, ScanCommandOptions> bindScan,
         out Func<ParseResult, (SourceOptions Source, string Out, bool AllowPartial)> bindCollect,
-        out Func<ParseResult, string> bindRules)
+        out Func<ParseResult, string> bindRules,
+        out Func<ParseResult, (string? Model, int Port, double ThrottleRate, int LatencyMs, ImmutableArray<string> FailRegions)> bindServe)
     {
         var scanSource = new SourceOptionSet();
         var config = new Option<string?>("--config") { Description = "sgaudit.yaml: rule parameters, variants, disabled rules, failOn (docs/config.md)." };
@@ -130,7 +137,21 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider tim
         var rulesFormat = new Option<string>("--format") { Description = "table, markdown or json.", DefaultValueFactory = _ => "table" };
         rulesFormat.AcceptOnlyFromAmong("table", "markdown", "json");
         var rules = new Command("rules", "List the built-in rules and their compliance mappings.") { rulesFormat };
-        var root = new RootCommand("SgAudit: audit AWS security groups and network ACLs against CIS, Security Hub and PCI controls.") { scan, collect, rules };
+        var serveModel = new Option<string?>("--model") { Description = "The model to serve (YAML, JSON or a folder of AWS CLI exports). Default: the embedded demo account." };
+        var port = new Option<int>("--port") { Description = "The loopback port (0: any free port; the endpoint is printed).", DefaultValueFactory = _ => 0 };
+        port.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 0 or > 65535)
+            {
+                result.AddError("--port: give a port from 0 to 65535.");
+            }
+        });
+        var throttleRate = new Option<double>("--throttle-rate") { Description = "Answer this share of EC2 and CloudTrail requests (0-1) with a throttling error, to rehearse retries." };
+        var latency = new Option<int>("--latency-ms") { Description = "Delay every answer by this many milliseconds." };
+        var failRegion = new Option<string[]>("--fail-region") { Description = "REGION=CODE: answer every call in REGION with this EC2 error (repeatable).", AllowMultipleArgumentsPerToken = false };
+        var serveCommand = new Command("serve", "Serve the embedded emulator on 127.0.0.1 over EC2 Query, STS and CloudTrail JSON.") { serveModel, port, throttleRate, latency, failRegion };
+        var emulator = new Command("emulator", "The embedded AWS emulator.") { serveCommand };
+        var root = new RootCommand("SgAudit: audit AWS security groups and network ACLs against CIS, Security Hub and PCI controls.") { scan, collect, rules, emulator };
 
         bindScan = parse => new ScanCommandOptions
         {
@@ -145,6 +166,7 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider tim
         };
         bindCollect = parse => (collectSource.Bind(parse), parse.GetValue(snapshotPath)!, parse.GetValue(collectAllowPartial));
         bindRules = parse => parse.GetValue(rulesFormat) ?? "table";
+        bindServe = parse => (parse.GetValue(serveModel), parse.GetValue(port), parse.GetValue(throttleRate), parse.GetValue(latency), [.. parse.GetValue(failRegion) ?? []]);
         return root;
     }
 

@@ -68,9 +68,19 @@ public sealed class EmulatedEc2Api(ModelAccount account) : IEc2Api
     {
         if (error is not null)
         {
-            throw new AwsApiException(error.Code!, error.Message ?? "The model marks this scope as unreadable.", 403);
+            throw new AwsApiException(error.Code!, error.Message ?? "The model marks this scope as unreadable.", HttpStatusFor(error.Code!));
         }
     }
+
+    /// <summary>The HTTP status EC2 answers with this code, so a served model error is retried (or not) as the real one would be.</summary>
+    internal static int HttpStatusFor(string code) => code switch
+    {
+        "RequestLimitExceeded" or "EC2ThrottledException" or "ServiceUnavailable" or "Unavailable" => 503,
+        "InternalError" or "InternalFailure" => 500,
+        "AuthFailure" or "OptInRequired" => 401,
+        "UnauthorizedOperation" or "AccessDenied" or "Blocked" => 403,
+        _ => 400,
+    };
 
     private static string EncodeToken(string kind, int offset) =>
         Convert.ToBase64String(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"sgaudit-emulator:{kind}:{offset}")));

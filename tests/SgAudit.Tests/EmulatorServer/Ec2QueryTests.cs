@@ -199,7 +199,7 @@ public sealed class Ec2QueryTests
         AssertEc2Error(notProvided, EmulatedEc2Api.NotProvidedCode, "The model does not provide security-groups for eu-north-1.");
         Assert.Equal(HttpStatusCode.Unauthorized, notInModel.Status);
         AssertEc2Error(notInModel, "OptInRequired", "You are not subscribed to region ap-south-1.");
-        Assert.Equal(HttpStatusCode.Forbidden, unreadableAccount.Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, unreadableAccount.Status); // EC2 (and moto) answer AuthFailure with 401
         AssertEc2Error(unreadableAccount, "AuthFailure", "AWS was not able to validate the provided access credentials");
     }
 
