@@ -82,7 +82,8 @@ internal static class AwsErrorParser
             string? code = null;
             string? message = null;
             var errorDepth = -1;
-            while (reader.Read())
+            var more = reader.Read();
+            while (more)
             {
                 if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "Error" && errorDepth < 0)
                 {
@@ -92,18 +93,16 @@ internal static class AwsErrorParser
                 {
                     break; // the first error is the one to report
                 }
-                else if (errorDepth >= 0 && reader.NodeType == XmlNodeType.Element && reader.Depth == errorDepth + 1)
+                else if (errorDepth >= 0 && reader.NodeType == XmlNodeType.Element && reader.Depth == errorDepth + 1 && reader.LocalName is ("Code" or "Message"))
                 {
-                    switch (reader.LocalName)
-                    {
-                        case "Code":
-                            code = reader.ReadElementContentAsString();
-                            continue;
-                        case "Message":
-                            message = reader.ReadElementContentAsString();
-                            continue;
-                    }
+                    var isCode = reader.LocalName == "Code";
+                    var text = reader.ReadElementContentAsString(); // leaves the reader on the next node
+                    (code, message) = isCode ? (text, message) : (code, text);
+                    more = !reader.EOF;
+                    continue;
                 }
+
+                more = reader.Read();
             }
 
             return string.IsNullOrWhiteSpace(code) ? null : new AwsError(code.Trim(), message?.Trim() ?? "");
