@@ -29,10 +29,11 @@ internal static class AwsCredentialsResolver
             }
         }
 
-        using var resolver = new DefaultAWSCredentialsIdentityResolver();
+        cancellationToken.ThrowIfCancellationRequested();
         try
         {
-            return await resolver.ResolveIdentityAsync(null, cancellationToken);
+            // The static resolver: an instance would dispose, on its own disposal, credentials it handed out.
+            return await DefaultAWSCredentialsIdentityResolver.GetCredentialsAsync(null);
         }
         catch (AmazonClientException ex)
         {

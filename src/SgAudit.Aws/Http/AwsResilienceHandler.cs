@@ -108,7 +108,17 @@ internal sealed class AwsResilienceHandler : DelegatingHandler
             (Self: this, Template: template),
             cancellationToken);
 
-        var reason = RetryReason(response, template.Format);
+        string? reason;
+        try
+        {
+            reason = await RetryReasonAsync(response, template.Format, cancellationToken);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+
         return reason is null
             ? Outcome.FromResult(response)
             : Outcome.FromException<HttpResponseMessage>(new RetryableResponseException(response, reason));
@@ -130,9 +140,9 @@ internal sealed class AwsResilienceHandler : DelegatingHandler
         }
     }
 
-    private static string? RetryReason(HttpResponseMessage response, ResponseFormat format)
+    private static async Task<string?> RetryReasonAsync(HttpResponseMessage response, ResponseFormat format, CancellationToken cancellationToken)
     {
-        var body = BufferedBody(response);
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken); // already buffered: no I/O
         if (response.IsSuccessStatusCode)
         {
             return ResponseBodyCheck.IsComplete(body, format) ? null : "the answer ended before the document did";
@@ -141,8 +151,4 @@ internal sealed class AwsResilienceHandler : DelegatingHandler
         var error = AwsErrorParser.Parse(response.StatusCode, response.Headers, body, format);
         return AwsRetryPolicy.IsRetryable(response.StatusCode, error.Code) ? error.Code : null;
     }
-
-    /// <summary>The buffered body; LoadIntoBufferAsync already read it, so this does not block.</summary>
-    internal static byte[] BufferedBody(HttpResponseMessage response) =>
-        response.Content.ReadAsByteArrayAsync().GetAwaiter().GetResult();
 }
