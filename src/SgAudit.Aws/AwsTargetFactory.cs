@@ -102,6 +102,10 @@ public static class AwsTargetFactory
                         {
                             var account = await CallerAccountAsync(sts, assumed, counter, ct);
                             results[index] = (Build(account, assumed, role.DisplayName), null);
+                            lock (clients)
+                            {
+                                clients.Add(assumed);
+                            }
                         }
                         catch (AwsApiException ex)
                         {

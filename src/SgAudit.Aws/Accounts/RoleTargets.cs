@@ -13,7 +13,10 @@ public static partial class RoleTargets
     public static ImmutableArray<RoleTarget> From(AwsSourceOptions options, string partition)
     {
         var targets = ImmutableArray.CreateBuilder<RoleTarget>();
-        foreach (var arn in options.RoleArns.IsDefault ? [] : options.RoleArns)
+        // "--role-arn a,b" may arrive unsplit; either way each ARN stands alone.
+        var arns = (options.RoleArns.IsDefault ? [] : options.RoleArns)
+            .SelectMany(a => a.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        foreach (var arn in arns)
         {
             targets.Add(ParseRoleArn(arn));
         }
@@ -38,6 +41,13 @@ public static partial class RoleTargets
             {
                 targets.Add(new RoleTarget($"arn:{partition}:iam::{entry.AccountId}:role/{roleName.TrimStart('/')}", entry.AccountId, entry.Name));
             }
+        }
+
+        // One account scanned twice would double every finding.
+        var duplicate = targets.GroupBy(t => t.AccountId, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new InputException("--role-arn", null, $"account {duplicate.Key} is named more than once ({string.Join(", ", duplicate.Select(t => t.RoleArn))})");
         }
 
         if (targets.Count == 0 && options.ExternalId is not null)

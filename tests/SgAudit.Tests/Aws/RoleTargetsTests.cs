@@ -25,6 +25,16 @@ public sealed class RoleTargetsTests
             targets.AsEnumerable());
     }
 
+    [Fact]
+    public void Should_SplitCommaSeparatedArnsAndRejectAnAccountNamedTwice_When_ReadingRoleArns()
+    {
+        var split = RoleTargets.From(new AwsSourceOptions { RoleArns = ["arn:aws:iam::111111111111:role/a, arn:aws:iam::222222222222:role/b"] }, "aws");
+        var error = Assert.Throws<InputException>(() => RoleTargets.From(new AwsSourceOptions { RoleArns = ["arn:aws:iam::111111111111:role/a", "arn:aws:iam::111111111111:role/b"] }, "aws"));
+
+        Assert.Equal(["111111111111", "222222222222"], split.Select(t => t.AccountId));
+        Assert.Equal("--role-arn: account 111111111111 is named more than once (arn:aws:iam::111111111111:role/a, arn:aws:iam::111111111111:role/b)", error.Message);
+    }
+
     [Theory]
     [InlineData("arn:aws:iam::1111:role/x")]
     [InlineData("arn:aws:iam::111111111111:user/x")]
