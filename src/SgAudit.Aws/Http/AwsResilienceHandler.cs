@@ -75,6 +75,8 @@ internal sealed class AwsResilienceHandler : DelegatingHandler
 
     private static bool IsTransient(Exception? exception) => exception switch
     {
+        // A failed TLS handshake (a bad certificate, an intercepting proxy) would fail the same way again.
+        HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } => false,
         RetryableResponseException or TimeoutRejectedException or HttpRequestException or IOException => true,
         _ => false, // OperationCanceledException is the caller's Ctrl+C: never retried
     };
