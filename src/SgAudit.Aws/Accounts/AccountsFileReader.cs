@@ -9,7 +9,7 @@ namespace SgAudit.Aws.Accounts;
 /// blank lines and <c>#</c> comments (whole-line or trailing) are ignored. Bad input throws
 /// <see cref="InputException"/> naming the file and line.
 /// </summary>
-public static class AccountsFileReader
+internal static class AccountsFileReader
 {
     public static ImmutableArray<AccountEntry> Read(string path)
     {

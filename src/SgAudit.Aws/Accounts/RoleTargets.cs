@@ -8,7 +8,7 @@ namespace SgAudit.Aws.Accounts;
 /// The roles a scan assumes: each <c>--role-arn</c>, and for each account of <c>--accounts</c> the role
 /// <c>--role-name</c> in it. Malformed ARNs, names and combinations throw <see cref="InputException"/>.
 /// </summary>
-public static partial class RoleTargets
+internal static partial class RoleTargets
 {
     public static ImmutableArray<RoleTarget> From(AwsSourceOptions options, string partition)
     {

@@ -37,7 +37,9 @@ internal static class AwsCredentialsResolver
         }
         catch (AmazonClientException ex)
         {
-            throw new AwsSetupException("No AWS credentials were found. Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, use --profile, or run where a role is available. " + ex.Message, ex);
+            // The SDK lists each source's failure on its own line; the CLI prints errors as one line.
+            var reasons = string.Join(' ', ex.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            throw new AwsSetupException("No AWS credentials were found. Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, use --profile, or run where a role is available. " + reasons, ex);
         }
     }
 }
