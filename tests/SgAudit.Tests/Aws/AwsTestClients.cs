@@ -15,7 +15,7 @@ internal sealed class AwsTestClients : IDisposable
     /// <summary>Fast retries for tests: no backoff, a short attempt timeout.</summary>
     public static readonly AwsTransportSettings FastSettings = new()
     {
-        RequestTimeout = TimeSpan.FromMilliseconds(300),
+        RequestTimeout = TimeSpan.FromSeconds(1), // long enough for a loaded CI machine, short for the hang tests
         MaxRetries = 4,
         RetryBaseDelay = TimeSpan.Zero,
         MaxRetryDelay = TimeSpan.Zero,

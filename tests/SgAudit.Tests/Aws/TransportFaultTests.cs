@@ -188,7 +188,7 @@ public sealed class TransportFaultTests
         var dropped = await Assert.ThrowsAsync<AwsApiException>(() => clients.Ec2.DescribeVpcsAsync("us-east-1", FirstPage, CancellationToken.None));
 
         Assert.Equal("RequestTimeout", timeout.ErrorCode);
-        Assert.Equal("ec2:DescribeVpcs in us-east-1 did not answer within 0.3 s (5 attempts).", timeout.ErrorMessage);
+        Assert.Equal("ec2:DescribeVpcs in us-east-1 did not answer within 1 s (5 attempts).", timeout.ErrorMessage);
         Assert.Equal("ConnectionFailed", dropped.ErrorCode);
         Assert.Equal(10, faults.Attempts);
     }
