@@ -1,0 +1,4 @@
+namespace SgAudit.Aws.Http;
+
+/// <summary>An error an AWS service answered: its code and message.</summary>
+internal sealed record AwsError(string Code, string Message);
