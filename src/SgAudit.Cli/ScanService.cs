@@ -27,7 +27,7 @@ public sealed class ScanService(TimeProvider time)
         try
         {
             var inventory = await CollectAsync(source, source.Accounts, options, progress, cancellationToken);
-            return new CollectedSource(inventory, source.Inputs, CloudTrailTarget.From(source.Accounts), source.Resources);
+            return new CollectedSource(inventory, source.Inputs, CloudTrailTarget.From(source.Accounts), source.Resources) { ApiCalls = source.ApiCalls };
         }
         catch
         {

@@ -68,6 +68,17 @@ public sealed class JsonReportWriter : IReportWriter
         json.WriteString("sourceKind", scan.SourceKind);
         json.WriteString("source", scan.Source);
         WriteNullableString(json, "configFile", scan.ConfigFile);
+        if (scan.ApiCalls is { } calls)
+        {
+            json.WriteStartObject("apiCalls");
+            foreach (var (operation, count) in calls)
+            {
+                json.WriteNumber(operation, count);
+            }
+
+            json.WriteEndObject();
+        }
+
         json.WriteEndObject();
         WriteNullableString(json, "failOn", scan.FailOn);
         json.WriteBoolean("partial", scan.Partial);

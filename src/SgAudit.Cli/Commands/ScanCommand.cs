@@ -33,6 +33,11 @@ public sealed class ScanCommand(IAnsiConsole console, TextWriter error, TimeProv
         var service = new ScanService(time);
         var result = service.Evaluate(collected.Inventory, collected.Inputs, config, catalog, failOn, started, cancellationToken);
         result = await service.AddCloudTrailAsync(result, collected.CloudTrail, !options.NoAttribution, cancellationToken);
+        if (collected.ApiCalls is { } apiCalls)
+        {
+            result = result with { Inputs = result.Inputs with { ApiCalls = apiCalls() } };
+        }
+
         var paths = await ReportFileWriter.WriteAllAsync(writers, result, options.OutputDirectory, cancellationToken);
 
         var exitCode = ExitCodeFor(result, options.AllowPartial);

@@ -18,6 +18,12 @@ public sealed class ScanSummaryPrinter(IAnsiConsole console)
             $"{inventory.Regions.Select(r => r.AccountId).Distinct().Count()} account(s), {inventory.Regions.Length} region(s), " +
             $"{inventory.Regions.Sum(r => r.SecurityGroups.Length)} security group(s), {inventory.Regions.Sum(r => r.NetworkAcls.Length)} network ACL(s).");
 
+        if (result.Inputs.ApiCalls is { Count: > 0 } calls)
+        {
+            var detail = string.Join(", ", calls.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{c.Key} {c.Value}")));
+            console.MarkupLine(Markup.Escape(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"AWS API calls: {calls.Values.Sum()} ({detail})")));
+        }
+
         var severities = new Table().Border(TableBorder.Rounded).AddColumn("Severity").AddColumn(new TableColumn("Findings").RightAligned());
         foreach (var severity in Severities)
         {

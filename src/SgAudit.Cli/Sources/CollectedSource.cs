@@ -16,5 +16,8 @@ public sealed class CollectedSource(Inventory inventory, ScanInputs inputs, Immu
     public ScanInputs Inputs { get; } = inputs;
     public ImmutableArray<CloudTrailTarget> CloudTrail { get; } = cloudTrail;
 
+    /// <summary>Reads the requests made so far per operation (live sources only).</summary>
+    public Func<IReadOnlyDictionary<string, long>>? ApiCalls { get; init; }
+
     public ValueTask DisposeAsync() => resources?.DisposeAsync() ?? ValueTask.CompletedTask;
 }

@@ -17,6 +17,9 @@ public sealed class ScanSource(ImmutableArray<AccountTarget> accounts, ScanInput
     /// <summary>Set for a model: its shapes are user input, and a bad one is an input error (exit 2), not a service fault.</summary>
     public IModelOrigin? Origin { get; } = origin;
 
+    /// <summary>Reads the requests made so far per operation (live sources only).</summary>
+    public Func<IReadOnlyDictionary<string, long>>? ApiCalls { get; init; }
+
     /// <summary>The live clients' connections (null for a model): CloudTrail still needs them after collection.</summary>
     public IAsyncDisposable? Resources { get; } = resources;
 

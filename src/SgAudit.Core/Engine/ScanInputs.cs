@@ -4,4 +4,7 @@ namespace SgAudit.Core.Engine;
 public sealed record ScanInputs(string SourceKind, string Source)
 {
     public string? ConfigFile { get; init; }
+
+    /// <summary>Requests made to the source per operation ("ec2:DescribeSecurityGroups"), retries included; null for a model.</summary>
+    public IReadOnlyDictionary<string, long>? ApiCalls { get; init; }
 }

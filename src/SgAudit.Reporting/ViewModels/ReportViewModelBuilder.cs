@@ -112,6 +112,7 @@ public sealed class ReportViewModelBuilder
             FinishedAt = ReportText.Timestamp(result.FinishedAt),
             Duration = ReportText.Duration(result.StartedAt, result.FinishedAt),
             SourceKind = result.Inputs.SourceKind,
+            ApiCalls = result.Inputs.ApiCalls?.OrderBy(c => c.Key, StringComparer.Ordinal).ToList(),
             Source = result.Inputs.Source,
             ConfigFile = result.Inputs.ConfigFile,
             FailOn = result.FailOn?.ToText(),

@@ -18,6 +18,9 @@ public sealed record ScanView
 
     public string? ConfigFile { get; init; }
 
+    /// <summary>Requests made to a live source per operation, ordered by operation; null for a model.</summary>
+    public IReadOnlyList<KeyValuePair<string, long>>? ApiCalls { get; init; }
+
     /// <summary>The gate severity ("high"), or null when findings never fail the scan.</summary>
     public string? FailOn { get; init; }
 
