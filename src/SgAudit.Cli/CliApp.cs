@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.CommandLine;
+using SgAudit.Aws;
 using SgAudit.Cli.Commands;
 using SgAudit.Cli.Sources;
 using SgAudit.Core;
@@ -67,6 +68,11 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider tim
         {
             await error.WriteLineAsync($"sgaudit: error: {ex.Message}");
             return ExitCodes.InputError;
+        }
+        catch (AwsSetupException ex)
+        {
+            await error.WriteLineAsync($"sgaudit: error: AWS: {ex.Message} Nothing was scanned and no report was written.");
+            return ExitCodes.NotAssessed;
         }
         catch (CatalogException ex)
         {

@@ -104,8 +104,8 @@ def main():
                 sys.exit("sgaudit failed (%d): %s" % (scan.returncode, scan.stderr[-2000:]))
             report = json.load(open(os.path.join(out, "report.json")))
             results.setdefault("sgaudit", []).append(elapsed)
-            calls = report["scan"].get("apiCalls")
-            groups = report["summary"].get("securityGroups")
+            calls = report["scan"]["inputs"].get("apiCalls")
+            groups = report["summary"]["resources"]["securityGroups"]
 
             elapsed, cli = timed(["aws", "ec2", "describe-security-groups", "--endpoint-url", endpoint, "--region", REGION, "--output", "json"], env)
             if cli.returncode != 0:

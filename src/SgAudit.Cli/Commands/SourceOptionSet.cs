@@ -18,6 +18,7 @@ internal sealed partial class SourceOptionSet
     private readonly Option<string?> _accounts = new("--accounts") { Description = "AWS: a file of account ids (one per line) to scan by assuming --role-name in each." };
     private readonly Option<string?> _roleName = new("--role-name") { Description = "AWS: the role to assume in each account of --accounts." };
     private readonly Option<string?> _externalId = new("--external-id") { Description = "AWS: the external id the roles require." };
+    private readonly Option<int> _requestTimeout = new("--request-timeout") { Description = "AWS: seconds one attempt of one API call may take before it is retried (default 30).", DefaultValueFactory = _ => 30 };
     private readonly Option<int> _concurrency = new("--concurrency") { Description = "How many regions are read at once (1-32).", DefaultValueFactory = _ => 4 };
 
     public SourceOptionSet()
@@ -28,6 +29,13 @@ internal sealed partial class SourceOptionSet
             if (result.GetValueOrDefault<int>() is < 1 or > 32)
             {
                 result.AddError("--concurrency: give a number from 1 to 32.");
+            }
+        });
+        _requestTimeout.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 600)
+            {
+                result.AddError("--request-timeout: give a number of seconds from 1 to 600.");
             }
         });
         _region.Validators.Add(result =>
@@ -58,7 +66,7 @@ internal sealed partial class SourceOptionSet
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _source, _model, _region, _profile, _endpointUrl, _roleArn, _accounts, _roleName, _externalId, _concurrency })
+        foreach (var option in new Option[] { _source, _model, _region, _profile, _endpointUrl, _roleArn, _accounts, _roleName, _externalId, _requestTimeout, _concurrency })
         {
             command.Options.Add(option);
         }
@@ -81,6 +89,7 @@ internal sealed partial class SourceOptionSet
             RoleName = parse.GetValue(_roleName),
             ExternalId = parse.GetValue(_externalId),
             Concurrency = parse.GetValue(_concurrency),
+            RequestTimeout = TimeSpan.FromSeconds(parse.GetValue(_requestTimeout)),
         };
     }
 
@@ -92,7 +101,7 @@ internal sealed partial class SourceOptionSet
             result.AddError("--model reads a model into the embedded emulator; it cannot be combined with --source aws.");
         }
 
-        Option[] awsOnly = [_profile, _endpointUrl, _roleArn, _accounts, _roleName, _externalId];
+        Option[] awsOnly = [_profile, _endpointUrl, _roleArn, _accounts, _roleName, _externalId, _requestTimeout];
         var misplaced = awsOnly.FirstOrDefault(o => result.GetResult(o) is { Implicit: false });
         if (!live && misplaced is not null)
         {

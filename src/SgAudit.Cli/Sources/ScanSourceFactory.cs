@@ -1,7 +1,6 @@
 using SgAudit.Aws;
 using SgAudit.Collectors.Emulator;
 using SgAudit.Collectors.Models;
-using SgAudit.Core;
 using SgAudit.Core.Engine;
 
 namespace SgAudit.Cli.Sources;
@@ -24,28 +23,21 @@ public static class ScanSourceFactory
 
     private static async Task<ScanSource> CreateLiveAsync(SourceOptions options, CancellationToken cancellationToken)
     {
-        AwsSource aws;
-        try
-        {
-            aws = await AwsTargetFactory.CreateAsync(
-                new AwsSourceOptions
-                {
-                    Profile = options.Profile,
-                    EndpointUrl = options.EndpointUrl,
-                    RoleArns = options.RoleArns,
-                    AccountsFile = options.AccountsFile,
-                    RoleName = options.RoleName,
-                    ExternalId = options.ExternalId,
-                    Region = options.Regions.IsEmpty ? null : options.Regions[0],
-                },
-                cancellationToken);
-        }
-        catch (AwsSetupException ex)
-        {
-            // No credentials, an unknown profile, or an unreadable identity: nothing can be scanned, and saying so in
-            // one line (exit 2) is clearer than a report of nothing.
-            throw new InputException("AWS", null, ex.Message, ex);
-        }
+        // AwsSetupException (no credentials, unknown profile, identity unreadable) goes up to CliApp: nothing could be
+        // assessed, which is exit 3 with one line, and no report that could be mistaken for a result.
+        var aws = await AwsTargetFactory.CreateAsync(
+            new AwsSourceOptions
+            {
+                Profile = options.Profile,
+                EndpointUrl = options.EndpointUrl,
+                RoleArns = options.RoleArns,
+                AccountsFile = options.AccountsFile,
+                RoleName = options.RoleName,
+                ExternalId = options.ExternalId,
+                Region = options.Regions.IsEmpty ? null : options.Regions[0],
+                RequestTimeout = options.RequestTimeout,
+            },
+            cancellationToken);
 
         var description = options.EndpointUrl is null ? "live AWS" : $"live AWS API at {options.EndpointUrl}";
         var accounts = string.Join(", ", aws.Targets.Select(t => t.AccountId));

@@ -23,6 +23,9 @@ public sealed record SourceOptions
     public string? RoleName { get; init; }
     public string? ExternalId { get; init; }
 
+    /// <summary>Live sources: how long one attempt of one API call may take before it is retried.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How many regions (across accounts) are read at once.</summary>
     public int Concurrency { get; init; } = 4;
 

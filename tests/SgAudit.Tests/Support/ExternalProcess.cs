@@ -1,0 +1,56 @@
+using System.Diagnostics;
+
+namespace SgAudit.Tests.Support;
+
+/// <summary>
+/// Runs a program the way a user or CI would: sgaudit itself (the built CLI beside the tests) or the aws CLI, with
+/// fake credentials and none of the developer's AWS settings, so nothing can reach a real AWS endpoint.
+/// </summary>
+internal static class ExternalProcess
+{
+    public static string SgAuditDll => Path.Combine(AppContext.BaseDirectory, "sgaudit.dll");
+
+    public static Task<CliRunResult> SgAuditAsync(params string[] args) => RunAsync("dotnet", [SgAuditDll, .. args], null);
+
+    public static async Task<CliRunResult> RunAsync(string program, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment, TimeSpan? timeout = null)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("AWS_", StringComparison.Ordinal) || k == "CI").ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
+        start.Environment["AWS_ACCESS_KEY_ID"] = "testing";
+        start.Environment["AWS_SECRET_ACCESS_KEY"] = "testing";
+        start.Environment["AWS_DEFAULT_REGION"] = "us-east-1";
+        start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
+        start.Environment["AWS_CONFIG_FILE"] = "/dev/null";
+        start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = "/dev/null";
+        start.Environment["AWS_PAGER"] = "";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var limit = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(3));
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{program} {string.Join(' ', args)} did not finish in time; stderr: {await error}");
+        }
+
+        return new CliRunResult(process.ExitCode, await output, await error);
+    }
+}
