@@ -41,8 +41,8 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider tim
 
             if (parse.CommandResult.Command.Name == "collect")
             {
-                var (source, outPath, allowPartial) = bindCollect(parse);
-                return await new CollectCommand(console, error).RunAsync(source, outPath, allowPartial, cancellationToken);
+                var (source, outPath, allowPartial, configPath, attribution) = bindCollect(parse);
+                return await new CollectCommand(console, error, time).RunAsync(source, outPath, allowPartial, configPath, attribution, cancellationToken);
             }
 
             if (parse.CommandResult.Command.Name == "serve")
@@ -107,7 +107,7 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider tim
 
     private static RootCommand BuildCommands(
         out Func<ParseResult, ScanCommandOptions> bindScan,
-        out Func<ParseResult, (SourceOptions Source, string Out, bool AllowPartial)> bindCollect,
+        out Func<ParseResult, (SourceOptions Source, string Out, bool AllowPartial, string? Config, bool Attribution)> bindCollect,
         out Func<ParseResult, string> bindRules,
         out Func<ParseResult, (string? Model, int Port, double ThrottleRate, int LatencyMs, ImmutableArray<string> FailRegions)> bindServe)
     {
@@ -137,7 +137,9 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider tim
         var collectSource = new SourceOptionSet();
         var snapshotPath = new Option<string>("--out") { Description = "The model file to write: YAML, or JSON when it ends in .json.", Required = true };
         var collectAllowPartial = new Option<bool>("--allow-partial") { Description = "Exit 0 even when part of the scope could not be read (it is written with its error)." };
-        var collect = new Command("collect", "Read the source and write it as a model file that `scan --model` replays.") { snapshotPath, collectAllowPartial };
+        var collectConfig = new Option<string?>("--config") { Description = "sgaudit.yaml: the rules whose failing groups' CloudTrail history is recorded (as a scan with it would look them up)." };
+        var collectNoAttribution = new Option<bool>("--no-attribution") { Description = "Do not record the failing groups' CloudTrail history." };
+        var collect = new Command("collect", "Read the source and write it as a model file that `scan --model` replays.") { snapshotPath, collectAllowPartial, collectConfig, collectNoAttribution };
         collectSource.AddTo(collect);
 
         var rulesFormat = new Option<string>("--format") { Description = "table, markdown or json.", DefaultValueFactory = _ => "table" };
@@ -170,7 +172,7 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider tim
             AllowPartial = parse.GetValue(allowPartial),
             NoAttribution = parse.GetValue(noAttribution),
         };
-        bindCollect = parse => (collectSource.Bind(parse), parse.GetValue(snapshotPath)!, parse.GetValue(collectAllowPartial));
+        bindCollect = parse => (collectSource.Bind(parse), parse.GetValue(snapshotPath)!, parse.GetValue(collectAllowPartial), parse.GetValue(collectConfig), !parse.GetValue(collectNoAttribution));
         bindRules = parse => parse.GetValue(rulesFormat) ?? "table";
         bindServe = parse => (parse.GetValue(serveModel), parse.GetValue(port), parse.GetValue(throttleRate), parse.GetValue(latency), [.. parse.GetValue(failRegion) ?? []]);
         return root;

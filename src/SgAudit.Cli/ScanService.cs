@@ -38,14 +38,26 @@ public sealed class ScanService(TimeProvider time)
 
     /// <summary>
     /// Collects and records what every call returned, for `sgaudit collect`: the snapshot replays with identical
-    /// findings, and scopes that could not be read are written with their errors.
+    /// findings, and scopes that could not be read are written with their errors. CloudTrail is read as a scan with
+    /// <paramref name="config"/> would read it (trail posture, and the failing groups' last changes), so a replay with
+    /// the same configuration attributes the same way.
     /// </summary>
-    public static async Task<(Inventory Inventory, ModelDocument Snapshot, ScanInputs Inputs)> CollectSnapshotAsync(SourceOptions options, ICollectionProgress? progress, CancellationToken cancellationToken)
+    public async Task<(Inventory Inventory, ModelDocument Snapshot, ScanInputs Inputs)> CollectSnapshotAsync(
+        SourceOptions options, ICollectionProgress? progress, ScanConfig config, bool attribution, CancellationToken cancellationToken)
     {
         await using var source = await ScanSourceFactory.CreateAsync(options, cancellationToken);
         var recorded = source.Accounts.Select(a => (Target: a, Recorder: new RecordingEc2Api(a.Api))).ToList();
-        var inventory = await CollectAsync(source, [.. recorded.Select(r => r.Target with { Api = r.Recorder })], options, progress, cancellationToken);
-        return (inventory, SnapshotBuilder.Build(recorded, inventory), source.Inputs);
+        var cloudTrail = source.Accounts.Where(a => a.CloudTrail is not null)
+            .ToDictionary(a => a.AccountId, a => new RecordingCloudTrailApi(a.CloudTrail!), StringComparer.Ordinal);
+        var targets = recorded.Select(r => r.Target with { Api = r.Recorder, CloudTrail = cloudTrail.GetValueOrDefault(r.Target.AccountId) }).ToList();
+        var inventory = await CollectAsync(source, targets, options, progress, cancellationToken);
+        if (cloudTrail.Count > 0)
+        {
+            var result = Evaluate(inventory, source.Inputs, config, RuleCatalogLoader.BuiltIn, null, time.GetUtcNow(), cancellationToken);
+            await AddCloudTrailAsync(result, CloudTrailTarget.From(targets), attribution, cancellationToken);
+        }
+
+        return (inventory, SnapshotBuilder.Build(recorded, inventory, cloudTrail), source.Inputs);
     }
 
     private static async Task<Inventory> CollectAsync(ScanSource source, IReadOnlyList<AccountTarget> accounts, SourceOptions options, ICollectionProgress? progress, CancellationToken cancellationToken)

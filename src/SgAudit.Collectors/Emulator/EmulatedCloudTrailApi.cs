@@ -124,7 +124,8 @@ public sealed class EmulatedCloudTrailApi : ICloudTrailApi
         IsMultiRegionTrail = trail.IsMultiRegionTrail,
         IsOrganizationTrail = trail.IsOrganizationTrail ?? false,
         IncludeGlobalServiceEvents = trail.IncludeGlobalServiceEvents,
-        HasCustomEventSelectors = trail.EventSelectors is not null || trail.AdvancedEventSelectors is not null,
+        // As describe-trails printed it when the model gives it (get-event-selectors lists AWS's defaults too).
+        HasCustomEventSelectors = trail.HasCustomEventSelectors ?? (trail.EventSelectors is not null || trail.AdvancedEventSelectors is not null),
         LogFileValidationEnabled = trail.LogFileValidationEnabled,
         S3BucketName = trail.S3BucketName,
     };
