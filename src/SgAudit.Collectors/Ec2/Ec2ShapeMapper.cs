@@ -12,6 +12,16 @@ namespace SgAudit.Collectors.Ec2;
 /// </summary>
 public static class Ec2ShapeMapper
 {
+    /// <summary>Bounds each thread's table of parsed CIDRs.</summary>
+    private const int MaxCachedCidrs = 65_536;
+
+    /// <summary>
+    /// Permissions name the same CIDRs over and over: parse each distinct text once per thread (regions are mapped
+    /// in parallel) and share the result, instead of a parse and an address object per source.
+    /// </summary>
+    [ThreadStatic]
+    private static Dictionary<string, System.Net.IPNetwork>? _cidrs;
+
     public static SecurityGroup Map(SecurityGroupShape shape, string accountId)
     {
         var id = Required(shape.GroupId, "GroupId");
@@ -128,14 +138,14 @@ public static class Ec2ShapeMapper
         for (var i = 0; i < ipRanges; i++)
         {
             var range = shape.IpRanges![i];
-            var network = CidrParser.TryParse(range.CidrIp, AddressFamily.InterNetwork, out var parsed, out var error) ? parsed : throw new ShapeException(Item("IpRanges", i, ".CidrIp"), error);
+            var network = TryParseCidr(range.CidrIp, AddressFamily.InterNetwork, out var parsed, out var error) ? parsed : throw new ShapeException(Item("IpRanges", i, ".CidrIp"), error);
             sources.Add(new CidrSource(network) { Description = range.Description });
         }
 
         for (var i = 0; i < ipv6Ranges; i++)
         {
             var range = shape.Ipv6Ranges![i];
-            var network = CidrParser.TryParse(range.CidrIpv6, AddressFamily.InterNetworkV6, out var parsed, out var error) ? parsed : throw new ShapeException(Item("Ipv6Ranges", i, ".CidrIpv6"), error);
+            var network = TryParseCidr(range.CidrIpv6, AddressFamily.InterNetworkV6, out var parsed, out var error) ? parsed : throw new ShapeException(Item("Ipv6Ranges", i, ".CidrIpv6"), error);
             sources.Add(new CidrSource(network) { Description = range.Description });
         }
 
@@ -260,6 +270,30 @@ public static class Ec2ShapeMapper
     /// <summary>"IpPermissions[3]" for an item of a list, or the path itself when <paramref name="index"/> is negative.</summary>
     private static string ItemPath(string basePath, int index) =>
         index < 0 ? basePath : string.Create(CultureInfo.InvariantCulture, $"{basePath}[{index}]");
+
+    private static bool TryParseCidr(string? text, AddressFamily family, out System.Net.IPNetwork network, out string error)
+    {
+        // A text that parses does so as one family only, so a cached result of another family is simply a miss.
+        var cache = _cidrs ??= new Dictionary<string, System.Net.IPNetwork>(StringComparer.Ordinal);
+        if (text is not null && cache.TryGetValue(text, out network) && network.BaseAddress.AddressFamily == family)
+        {
+            error = "";
+            return true;
+        }
+
+        if (!CidrParser.TryParse(text, family, out network, out error))
+        {
+            return false;
+        }
+
+        if (cache.Count >= MaxCachedCidrs)
+        {
+            cache.Clear();
+        }
+
+        cache[text!] = network;
+        return true;
+    }
 
     private static System.Net.IPNetwork ParseCidr(string? text, AddressFamily family, string path) =>
         CidrParser.TryParse(text, family, out var network, out var error) ? network : throw new ShapeException(path, error);
