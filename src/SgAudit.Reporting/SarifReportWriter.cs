@@ -64,7 +64,9 @@ public sealed class SarifReportWriter : IReportWriter
     public SarifSummary Summarize(ScanResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return Summarize(new SarifLogBuilder(_limits).Build(result));
+
+        // After rendering, the shared view model holds this very log: planning it again would sort every finding again.
+        return Summarize(_builder.TryGetBuilt(result, out var model) ? model.Sarif : new SarifLogBuilder(_limits).Build(result));
     }
 
     private static SarifSummary Summarize(SarifLogView log) => new()
