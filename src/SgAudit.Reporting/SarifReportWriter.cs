@@ -47,16 +47,15 @@ public sealed class SarifReportWriter : IReportWriter
         var model = _builder.Build(result);
 
         // Rendered to memory first: nothing reaches the output until the whole file has passed the check.
-        using var buffer = new MemoryStream();
+        await using var buffer = new ChunkedBufferStream();
         await _template.RenderAsync(buffer, model, cancellationToken);
-        var problems = SarifValidator.Validate(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), _limits);
+        var problems = SarifValidator.Validate(buffer.ToSequence(), _limits);
         if (problems.Count > 0)
         {
             throw new ReportException(_template.Name, $"the rendered SARIF would be rejected: {string.Join("; ", problems)}");
         }
 
-        buffer.Position = 0;
-        await buffer.CopyToAsync(output, cancellationToken);
+        await buffer.WriteToAsync(output, cancellationToken);
         await output.FlushAsync(cancellationToken);
         return Summarize(model.Sarif);
     }
@@ -65,7 +64,9 @@ public sealed class SarifReportWriter : IReportWriter
     public SarifSummary Summarize(ScanResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return Summarize(new SarifLogBuilder(_limits).Build(result));
+
+        // After rendering, the shared view model holds this very log: planning it again would sort every finding again.
+        return Summarize(_builder.TryGetBuilt(result, out var model) ? model.Sarif : new SarifLogBuilder(_limits).Build(result));
     }
 
     private static SarifSummary Summarize(SarifLogView log) => new()

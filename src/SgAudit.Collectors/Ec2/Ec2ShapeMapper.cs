@@ -12,6 +12,16 @@ namespace SgAudit.Collectors.Ec2;
 /// </summary>
 public static class Ec2ShapeMapper
 {
+    /// <summary>Bounds each thread's table of parsed CIDRs.</summary>
+    private const int MaxCachedCidrs = 65_536;
+
+    /// <summary>
+    /// Permissions name the same CIDRs over and over: parse each distinct text once per thread (regions are mapped
+    /// in parallel) and share the result, instead of a parse and an address object per source.
+    /// </summary>
+    [ThreadStatic]
+    private static Dictionary<string, System.Net.IPNetwork>? _cidrs;
+
     public static SecurityGroup Map(SecurityGroupShape shape, string accountId)
     {
         var id = Required(shape.GroupId, "GroupId");
@@ -29,15 +39,16 @@ public static class Ec2ShapeMapper
     public static NetworkInterface Map(NetworkInterfaceShape shape)
     {
         var id = Required(shape.NetworkInterfaceId, "NetworkInterfaceId");
-        var groups = ImmutableArray.CreateBuilder<string>();
-        for (var i = 0; i < (shape.Groups?.Count ?? 0); i++)
+        var groups = ImmutableArray.CreateBuilder<string>(shape.Groups?.Count ?? 0);
+        for (var i = 0; i < groups.Capacity; i++)
         {
-            groups.Add(Required(shape.Groups![i].GroupId, $"Groups[{i}].GroupId"));
+            var groupId = shape.Groups![i].GroupId;
+            groups.Add(string.IsNullOrEmpty(groupId) ? throw new ShapeException(string.Create(CultureInfo.InvariantCulture, $"Groups[{i}].GroupId"), "missing") : groupId);
         }
 
         return new NetworkInterface(id)
         {
-            GroupIds = groups.ToImmutable(),
+            GroupIds = groups.MoveToImmutable(),
             InterfaceType = shape.InterfaceType ?? "interface",
             Status = shape.Status,
             VpcId = shape.VpcId,
@@ -95,43 +106,61 @@ public static class Ec2ShapeMapper
         var builder = ImmutableArray.CreateBuilder<Permission>(shapes.Count);
         for (var i = 0; i < shapes.Count; i++)
         {
-            builder.Add(MapPermission(shapes[i], direction, $"{path}[{i}]"));
+            builder.Add(MapPermission(shapes[i], direction, path, i));
         }
 
         return builder.MoveToImmutable();
     }
 
-    private static Permission MapPermission(IpPermissionShape shape, Direction direction, string path)
+    // A scan maps a million permissions: error paths ("IpPermissions[3].IpRanges[0].CidrIp") are built only when
+    // they are thrown, never on the happy path.
+    private static Permission MapPermission(IpPermissionShape shape, Direction direction, string listPath, int index)
     {
-        var protocolText = Required(shape.IpProtocol, $"{path}.IpProtocol");
+        string At(string suffix) => string.Create(CultureInfo.InvariantCulture, $"{listPath}[{index}]{suffix}");
+        string Item(string list, int i, string field) => string.Create(CultureInfo.InvariantCulture, $"{listPath}[{index}].{list}[{i}]{field}");
+
+        var protocolText = shape.IpProtocol;
+        if (string.IsNullOrEmpty(protocolText))
+        {
+            throw new ShapeException(At(".IpProtocol"), "missing");
+        }
+
         if (!IpProtocol.TryParse(protocolText, out var protocol))
         {
-            throw new ShapeException($"{path}.IpProtocol", $"unknown protocol '{protocolText}' (expected tcp, udp, icmp, icmpv6, -1 or a number 0–255)");
+            throw new ShapeException(At(".IpProtocol"), $"unknown protocol '{protocolText}' (expected tcp, udp, icmp, icmpv6, -1 or a number 0–255)");
         }
 
-        var sources = ImmutableArray.CreateBuilder<TrafficSource>();
-        for (var i = 0; i < (shape.IpRanges?.Count ?? 0); i++)
+        var ipRanges = shape.IpRanges?.Count ?? 0;
+        var ipv6Ranges = shape.Ipv6Ranges?.Count ?? 0;
+        var prefixLists = shape.PrefixListIds?.Count ?? 0;
+        var pairs = shape.UserIdGroupPairs?.Count ?? 0;
+        var sources = ImmutableArray.CreateBuilder<TrafficSource>(ipRanges + ipv6Ranges + prefixLists + pairs);
+        for (var i = 0; i < ipRanges; i++)
         {
             var range = shape.IpRanges![i];
-            sources.Add(new CidrSource(ParseCidr(range.CidrIp, AddressFamily.InterNetwork, $"{path}.IpRanges[{i}].CidrIp")) { Description = range.Description });
+            var network = TryParseCidr(range.CidrIp, AddressFamily.InterNetwork, out var parsed, out var error) ? parsed : throw new ShapeException(Item("IpRanges", i, ".CidrIp"), error);
+            sources.Add(new CidrSource(network) { Description = range.Description });
         }
 
-        for (var i = 0; i < (shape.Ipv6Ranges?.Count ?? 0); i++)
+        for (var i = 0; i < ipv6Ranges; i++)
         {
             var range = shape.Ipv6Ranges![i];
-            sources.Add(new CidrSource(ParseCidr(range.CidrIpv6, AddressFamily.InterNetworkV6, $"{path}.Ipv6Ranges[{i}].CidrIpv6")) { Description = range.Description });
+            var network = TryParseCidr(range.CidrIpv6, AddressFamily.InterNetworkV6, out var parsed, out var error) ? parsed : throw new ShapeException(Item("Ipv6Ranges", i, ".CidrIpv6"), error);
+            sources.Add(new CidrSource(network) { Description = range.Description });
         }
 
-        for (var i = 0; i < (shape.PrefixListIds?.Count ?? 0); i++)
+        for (var i = 0; i < prefixLists; i++)
         {
             var list = shape.PrefixListIds![i];
-            sources.Add(new PrefixListSource(Required(list.PrefixListId, $"{path}.PrefixListIds[{i}].PrefixListId")) { Description = list.Description });
+            var id = string.IsNullOrEmpty(list.PrefixListId) ? throw new ShapeException(Item("PrefixListIds", i, ".PrefixListId"), "missing") : list.PrefixListId;
+            sources.Add(new PrefixListSource(id) { Description = list.Description });
         }
 
-        for (var i = 0; i < (shape.UserIdGroupPairs?.Count ?? 0); i++)
+        for (var i = 0; i < pairs; i++)
         {
             var pair = shape.UserIdGroupPairs![i];
-            sources.Add(new GroupReferenceSource(Required(pair.GroupId, $"{path}.UserIdGroupPairs[{i}].GroupId"))
+            var id = string.IsNullOrEmpty(pair.GroupId) ? throw new ShapeException(Item("UserIdGroupPairs", i, ".GroupId"), "missing") : pair.GroupId;
+            sources.Add(new GroupReferenceSource(id)
             {
                 UserId = pair.UserId,
                 GroupName = pair.GroupName,
@@ -142,18 +171,18 @@ public static class Ec2ShapeMapper
             });
         }
 
-        var permission = new Permission(direction, protocol, sources.ToImmutable());
+        // One object per permission (not one plus a `with` copy).
         if (protocol.HasPorts)
         {
-            return permission with { Ports = ParsePorts(shape.FromPort, shape.ToPort, path, "FromPort", "ToPort") };
+            return new Permission(direction, protocol, sources.MoveToImmutable()) { Ports = ParsePorts(shape.FromPort, shape.ToPort, listPath, index, "FromPort", "ToPort") };
         }
 
         if (protocol.IsIcmp)
         {
-            return permission with { Icmp = ParseIcmp(shape.FromPort, shape.ToPort, path, "FromPort", "ToPort") };
+            return new Permission(direction, protocol, sources.MoveToImmutable()) { Icmp = ParseIcmp(shape.FromPort, shape.ToPort, listPath, index, "FromPort", "ToPort") };
         }
 
-        return permission; // -1 and other protocol numbers carry no ports, whatever FromPort/ToPort say
+        return new Permission(direction, protocol, sources.MoveToImmutable()); // -1 and other protocol numbers carry no ports, whatever FromPort/ToPort say
     }
 
     private static NetworkAclEntry MapEntry(NetworkAclEntryShape shape, string path)
@@ -186,54 +215,84 @@ public static class Ec2ShapeMapper
         var entry = new NetworkAclEntry(ruleNumber, direction, protocol, action, cidr);
         if (protocol.HasPorts && shape.PortRange is { } range)
         {
-            return entry with { Ports = ParsePorts(range.From, range.To, $"{path}.PortRange", "From", "To") };
+            return entry with { Ports = ParsePorts(range.From, range.To, $"{path}.PortRange", -1, "From", "To") };
         }
 
         if (protocol.IsIcmp && shape.IcmpTypeCode is { } icmp)
         {
-            return entry with { Icmp = ParseIcmp(icmp.Type, icmp.Code, $"{path}.IcmpTypeCode", "Type", "Code") };
+            return entry with { Icmp = ParseIcmp(icmp.Type, icmp.Code, $"{path}.IcmpTypeCode", -1, "Type", "Code") };
         }
 
         return entry;
     }
 
-    private static PortRange ParsePorts(int? from, int? to, string path, string fromName, string toName)
+    private static PortRange ParsePorts(int? from, int? to, string basePath, int index, string fromName, string toName)
     {
-        var start = from ?? throw new ShapeException($"{path}.{fromName}", "missing for a tcp/udp rule");
-        var end = to ?? throw new ShapeException($"{path}.{toName}", "missing for a tcp/udp rule");
+        string Path() => ItemPath(basePath, index);
+        var start = from ?? throw new ShapeException($"{Path()}.{fromName}", "missing for a tcp/udp rule");
+        var end = to ?? throw new ShapeException($"{Path()}.{toName}", "missing for a tcp/udp rule");
         if (start is < 0 or > PortRange.MaxPort)
         {
-            throw new ShapeException($"{path}.{fromName}", string.Create(CultureInfo.InvariantCulture, $"port {start} is outside 0–65535"));
+            throw new ShapeException($"{Path()}.{fromName}", string.Create(CultureInfo.InvariantCulture, $"port {start} is outside 0–65535"));
         }
 
         if (end is < 0 or > PortRange.MaxPort)
         {
-            throw new ShapeException($"{path}.{toName}", string.Create(CultureInfo.InvariantCulture, $"port {end} is outside 0–65535"));
+            throw new ShapeException($"{Path()}.{toName}", string.Create(CultureInfo.InvariantCulture, $"port {end} is outside 0–65535"));
         }
 
         if (start > end)
         {
-            throw new ShapeException(path, string.Create(CultureInfo.InvariantCulture, $"{fromName} {start} is above {toName} {end}"));
+            throw new ShapeException(Path(), string.Create(CultureInfo.InvariantCulture, $"{fromName} {start} is above {toName} {end}"));
         }
 
         return new PortRange(start, end);
     }
 
-    private static IcmpTypeCode ParseIcmp(int? type, int? code, string path, string typeName, string codeName)
+    private static IcmpTypeCode ParseIcmp(int? type, int? code, string basePath, int index, string typeName, string codeName)
     {
+        string Path() => ItemPath(basePath, index);
         var t = type ?? -1;
         var c = code ?? -1;
         if (t is < -1 or > 255)
         {
-            throw new ShapeException($"{path}.{typeName}", string.Create(CultureInfo.InvariantCulture, $"ICMP type {t} is outside -1–255"));
+            throw new ShapeException($"{Path()}.{typeName}", string.Create(CultureInfo.InvariantCulture, $"ICMP type {t} is outside -1–255"));
         }
 
         if (c is < -1 or > 255)
         {
-            throw new ShapeException($"{path}.{codeName}", string.Create(CultureInfo.InvariantCulture, $"ICMP code {c} is outside -1–255"));
+            throw new ShapeException($"{Path()}.{codeName}", string.Create(CultureInfo.InvariantCulture, $"ICMP code {c} is outside -1–255"));
         }
 
         return new IcmpTypeCode(t, c);
+    }
+
+    /// <summary>"IpPermissions[3]" for an item of a list, or the path itself when <paramref name="index"/> is negative.</summary>
+    private static string ItemPath(string basePath, int index) =>
+        index < 0 ? basePath : string.Create(CultureInfo.InvariantCulture, $"{basePath}[{index}]");
+
+    private static bool TryParseCidr(string? text, AddressFamily family, out System.Net.IPNetwork network, out string error)
+    {
+        // A text that parses does so as one family only, so a cached result of another family is simply a miss.
+        var cache = _cidrs ??= new Dictionary<string, System.Net.IPNetwork>(StringComparer.Ordinal);
+        if (text is not null && cache.TryGetValue(text, out network) && network.BaseAddress.AddressFamily == family)
+        {
+            error = "";
+            return true;
+        }
+
+        if (!CidrParser.TryParse(text, family, out network, out error))
+        {
+            return false;
+        }
+
+        if (cache.Count >= MaxCachedCidrs)
+        {
+            cache.Clear();
+        }
+
+        cache[text!] = network;
+        return true;
     }
 
     private static System.Net.IPNetwork ParseCidr(string? text, AddressFamily family, string path) =>
@@ -249,7 +308,8 @@ public static class Ec2ShapeMapper
         var builder = ImmutableArray.CreateBuilder<ResourceTag>(tags.Count);
         for (var i = 0; i < tags.Count; i++)
         {
-            builder.Add(new ResourceTag(Required(tags[i].Key, $"{path}[{i}].Key"), tags[i].Value ?? ""));
+            var key = tags[i].Key;
+            builder.Add(new ResourceTag(string.IsNullOrEmpty(key) ? throw new ShapeException(string.Create(CultureInfo.InvariantCulture, $"{path}[{i}].Key"), "missing") : key, tags[i].Value ?? ""));
         }
 
         return builder.MoveToImmutable();

@@ -59,7 +59,7 @@ public sealed class EmulatedEc2Api(ModelAccount account) : IEc2Api
         }
 
         var count = Math.Min(page.MaxResults, items.Count - offset);
-        var slice = items.GetRange(offset, count).ToImmutableArray();
+        var slice = ImmutableArray.Create(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(items).Slice(offset, count)); // one copy, not two
         var next = offset + count < items.Count ? EncodeToken(kind, offset + count) : null;
         return Task.FromResult(new Ec2Page<T>(slice, next));
     }

@@ -51,10 +51,13 @@ public static class ModelFileReader
     private static (ModelDocument, IModelOrigin) ReadJson(string file, byte[] bytes)
     {
         var locator = new JsonSourceLocator(bytes);
+        // The fast reader handles the usual file; anything unusual goes through System.Text.Json, whose model or error
+        // message is the reference (FastModelJsonReader).
+        var json = bytes.AsSpan(StartOfJson(bytes));
         ModelDocument? document;
         try
         {
-            document = JsonSerializer.Deserialize(bytes.AsSpan(StartOfJson(bytes)), StrictModelJsonContext.Default.ModelDocument);
+            document = FastModelJsonReader.TryRead(json) ?? JsonSerializer.Deserialize(json, StrictModelJsonContext.Default.ModelDocument);
         }
         catch (JsonException ex)
         {

@@ -1,4 +1,5 @@
-using System.Text;
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using SgAudit.Core.Rules;
 
 namespace SgAudit.Core.Engine;
@@ -13,43 +14,66 @@ public static class MessageFormatter
 
     public static string Format(string template, ResourceVerdict verdict, Evidence evidence)
     {
-        var resource = string.Equals(verdict.ResourceName, verdict.ResourceId, StringComparison.Ordinal) || verdict.ResourceName.Length == 0
-            ? verdict.ResourceId
-            : $"{verdict.ResourceName} ({verdict.ResourceId})";
-        var builder = new StringBuilder(template.Length + 64);
-        var i = 0;
-        while (i < template.Length)
+        // One string per finding: placeholders are compared as spans and the text is built on the stack (a scan
+        // formats hundreds of thousands of messages).
+        var builder = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
+        var text = template.AsSpan();
+        while (text.Length > 0)
         {
-            var open = template.IndexOf('{', i);
-            if (open < 0)
-            {
-                builder.Append(template, i, template.Length - i);
-                break;
-            }
-
-            var close = template.IndexOf('}', open);
+            var open = text.IndexOf('{');
+            var close = open < 0 ? -1 : text[open..].IndexOf('}');
             if (close < 0)
             {
-                builder.Append(template, i, template.Length - i);
+                builder.AppendFormatted(text);
                 break;
             }
 
-            builder.Append(template, i, open - i);
-            var name = template[(open + 1)..close];
-            builder.Append(name switch
+            close += open;
+            builder.AppendFormatted(text[..open]);
+            var name = text[(open + 1)..close];
+            switch (name)
             {
-                "resource" => resource,
-                "resourceId" => verdict.ResourceId,
-                "resourceName" => verdict.ResourceName,
-                "permission" => evidence.Permission,
-                "source" => evidence.Source,
-                "detail" => evidence.Detail,
-                _ => template[open..(close + 1)],
-            });
-            i = close + 1;
+                case "resource":
+                    AppendResource(ref builder, verdict);
+                    break;
+                case "resourceId":
+                    builder.AppendFormatted(verdict.ResourceId);
+                    break;
+                case "resourceName":
+                    builder.AppendFormatted(verdict.ResourceName);
+                    break;
+                case "permission":
+                    builder.AppendFormatted(evidence.Permission);
+                    break;
+                case "source":
+                    builder.AppendFormatted(evidence.Source);
+                    break;
+                case "detail":
+                    builder.AppendFormatted(evidence.Detail);
+                    break;
+                default:
+                    builder.AppendFormatted(text[open..(close + 1)]);
+                    break;
+            }
+
+            text = text[(close + 1)..];
         }
 
-        return builder.ToString();
+        return builder.ToStringAndClear();
+    }
+
+    private static void AppendResource(ref DefaultInterpolatedStringHandler builder, ResourceVerdict verdict)
+    {
+        if (string.Equals(verdict.ResourceName, verdict.ResourceId, StringComparison.Ordinal) || verdict.ResourceName.Length == 0)
+        {
+            builder.AppendFormatted(verdict.ResourceId);
+            return;
+        }
+
+        builder.AppendFormatted(verdict.ResourceName);
+        builder.AppendLiteral(" (");
+        builder.AppendFormatted(verdict.ResourceId);
+        builder.AppendLiteral(")");
     }
 
     /// <summary>The placeholder names a template uses, for catalogue validation.</summary>

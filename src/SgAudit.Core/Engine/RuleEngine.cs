@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Security.Cryptography;
@@ -61,7 +62,13 @@ public sealed class RuleEngine(FrozenDictionary<string, IRuleEvaluator> evaluato
     {
         var region = context.Inventory;
         var evaluator = evaluators[rule.Definition.Implementation];
-        var outcomes = new List<ResourceOutcome>();
+        // Presized: a million outcomes grown by doubling would be large-object garbage that forces full collections.
+        var outcomes = new List<ResourceOutcome>(evaluator.ResourceKind switch
+        {
+            ResourceKind.SecurityGroup => region.SecurityGroups.Length,
+            ResourceKind.NetworkAcl => region.NetworkAcls.Length,
+            _ => 0,
+        });
         var findings = new List<Finding>();
         var missing = evaluator.RequiredParts.Where(region.MissingParts.Contains).ToList();
         if (missing.Count > 0)
@@ -75,18 +82,23 @@ public sealed class RuleEngine(FrozenDictionary<string, IRuleEvaluator> evaluato
         foreach (var verdict in evaluator.Evaluate(context, rule.Parameters))
         {
             outcomes.Add(new ResourceOutcome(rule.Id, region.AccountId, region.Region, verdict.Kind, verdict.ResourceId, verdict.Passed));
+            if (verdict.Violations.IsEmpty)
+            {
+                continue;
+            }
+
+            var arn = verdict.Arn ?? Arns.For(verdict.Kind, region.AccountId, region.Region, verdict.ResourceId); // once per resource
             foreach (var evidence in verdict.Violations)
             {
-                findings.Add(CreateFinding(rule, region, verdict, evidence));
+                findings.Add(CreateFinding(rule, region, verdict, arn, evidence));
             }
         }
 
         return (outcomes, findings, null);
     }
 
-    private static Finding CreateFinding(ResolvedRule rule, RegionInventory region, ResourceVerdict verdict, Evidence evidence)
+    private static Finding CreateFinding(ResolvedRule rule, RegionInventory region, ResourceVerdict verdict, string arn, Evidence evidence)
     {
-        var arn = verdict.Arn ?? Arns.For(verdict.Kind, region.AccountId, region.Region, verdict.ResourceId);
         return new Finding(rule.Id, rule.Severity, region.AccountId, region.Region, verdict.Kind, verdict.ResourceId, verdict.ResourceName)
         {
             VpcId = verdict.VpcId,
@@ -114,9 +126,34 @@ public sealed class RuleEngine(FrozenDictionary<string, IRuleEvaluator> evaluato
         _ => part.ToString(),
     };
 
-    private static string Fingerprint(params string[] parts)
+    /// <summary>
+    /// The first 16 bytes, in lower-case hex, of SHA-256 over the parts' UTF-8 joined by '\n'. Encoded into one
+    /// buffer (on the stack when it fits) instead of joining and encoding strings: a scan fingerprints every finding.
+    /// </summary>
+    private static string Fingerprint(string ruleId, string accountId, string region, string resourceId, string evidenceKey)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', parts)));
-        return Convert.ToHexStringLower(hash.AsSpan(0, 16));
+        var length = Encoding.UTF8.GetByteCount(ruleId) + Encoding.UTF8.GetByteCount(accountId) + Encoding.UTF8.GetByteCount(region)
+            + Encoding.UTF8.GetByteCount(resourceId) + Encoding.UTF8.GetByteCount(evidenceKey) + 4;
+        var rented = length > 512 ? ArrayPool<byte>.Shared.Rent(length) : null;
+        var buffer = rented is null ? stackalloc byte[512] : rented;
+        var written = 0;
+        foreach (var part in (ReadOnlySpan<string>)[ruleId, accountId, region, resourceId, evidenceKey])
+        {
+            if (written > 0)
+            {
+                buffer[written++] = (byte)'\n';
+            }
+
+            written += Encoding.UTF8.GetBytes(part, buffer[written..]);
+        }
+
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(buffer[..written], hash);
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+
+        return Convert.ToHexStringLower(hash[..16]);
     }
 }

@@ -11,5 +11,6 @@ public sealed record CidrSource(IPNetwork Network) : TrafficSource
     /// <summary><c>0.0.0.0/0</c> or <c>::/0</c> (in any spelling): the whole internet of that family.</summary>
     public bool IsWorld => Network.PrefixLength == 0;
 
-    public override string DisplayText => Network.ToString();
+    // World sources are most of the evidence a scan reports: give them their fixed text instead of formatting each time.
+    public override string DisplayText => IsWorld ? (IsIPv6 ? "::/0" : "0.0.0.0/0") : Network.ToString();
 }

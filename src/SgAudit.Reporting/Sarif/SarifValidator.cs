@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 
@@ -12,7 +13,11 @@ internal static class SarifValidator
     private static readonly HashSet<string> Levels = new(StringComparer.Ordinal) { "none", "note", "warning", "error" };
 
     /// <summary>The problems found, at most <paramref name="maxProblems"/>; empty when GitHub would accept the file.</summary>
-    public static IReadOnlyList<string> Validate(ReadOnlyMemory<byte> sarif, SarifLimits limits, int maxProblems = 10)
+    public static IReadOnlyList<string> Validate(ReadOnlyMemory<byte> sarif, SarifLimits limits, int maxProblems = 10) =>
+        Validate(new ReadOnlySequence<byte>(sarif), limits, maxProblems);
+
+    /// <inheritdoc cref="Validate(ReadOnlyMemory{byte}, SarifLimits, int)"/>
+    public static IReadOnlyList<string> Validate(ReadOnlySequence<byte> sarif, SarifLimits limits, int maxProblems = 10)
     {
         JsonDocument document;
         try

@@ -49,6 +49,13 @@ public sealed class ReportViewModelBuilder
         return byLimits.GetOrAdd(_sarifLimits, limits => new Lazy<ReportViewModel>(() => BuildNew(result))).Value;
     }
 
+    /// <summary>The model already built for <paramref name="result"/> with these limits, if a writer built one.</summary>
+    internal bool TryGetBuilt(ScanResult result, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ReportViewModel? model)
+    {
+        model = Built.TryGetValue(result, out var byLimits) && byLimits.TryGetValue(_sarifLimits, out var lazy) && lazy.IsValueCreated ? lazy.Value : null;
+        return model is not null;
+    }
+
     private ReportViewModel BuildNew(ScanResult result)
     {
         var controlsByRule = result.Rules.ToDictionary(

@@ -284,6 +284,30 @@ public sealed partial class SarifReportWriterTests
     }
 
     [Fact]
+    public async Task Should_SummarizeTheSame_When_AskedBeforeOrAfterRendering()
+    {
+        // Given a scan whose runs are truncated
+        var writer = new SarifReportWriter(TemplateSet.Embedded, new SarifLimits(20, 3));
+        var result = ReportTestData.Create();
+
+        // When it is summarized before rendering (planned afresh) and after (taken from the rendered model)
+        var before = writer.Summarize(result);
+        using var stream = new MemoryStream();
+        var written = await writer.WriteWithSummaryAsync(result, stream, CancellationToken.None);
+        var after = writer.Summarize(result);
+
+        // Then all three agree
+        foreach (var summary in new[] { before, after })
+        {
+            Assert.Equal(written.Grouping, summary.Grouping);
+            Assert.Equal([.. written.Categories], [.. summary.Categories], StringComparer.Ordinal);
+            Assert.Equal((written.Results, written.TruncatedResults, written.OmittedResults), (summary.Results, summary.TruncatedResults, summary.OmittedResults));
+        }
+
+        Assert.True(written.TruncatedResults > 0, "the test needs a truncated run");
+    }
+
+    [Fact]
     public async Task Should_TruncateToGitHubsLimit_When_ARegionHasMoreThan25000Findings()
     {
         // Given one region with 4,200 world-open groups: 25,200 findings

@@ -1,0 +1,539 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using SgAudit.Collectors.Ec2.Shapes;
+
+namespace SgAudit.Collectors.Models;
+
+/// <summary>
+/// Reads a JSON model straight off a <see cref="Utf8JsonReader"/> into the same objects
+/// <see cref="StrictModelJsonContext"/> produces, about twice as fast and with repeated values (protocols, CIDRs,
+/// owner and VPC ids) shared instead of allocated a million times (docs/performance.md).
+/// </summary>
+/// <remarks>
+/// It only takes the well-trodden path: on anything unusual (an unknown or escaped key on a model object, a duplicate
+/// key, a null list item, a value of an unexpected type, a syntax error) it gives up and returns null, and the caller
+/// reads the file with System.Text.Json, which produces the same model or the exact error message and place. A
+/// property someone adds to a model class is therefore safe too: until this reader knows it, such files simply take
+/// the slower path. Rare nested shapes (VPCs, network ACLs, interface attachments) are read by System.Text.Json
+/// from the same reader.
+/// </remarks>
+internal sealed class FastModelJsonReader
+{
+    /// <summary>Values at most this long are shared; ids longer than this are nearly always unique.</summary>
+    private const int MaxSharedLength = 48;
+
+    /// <summary>Bounds the table of shared values on pathological input.</summary>
+    private const int MaxSharedValues = 200_000;
+
+    private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 };
+
+    private static readonly byte[][] DocumentNames = Names("version", "accounts");
+    private static readonly byte[][] AccountNames = Names("id", "name", "error", "regions");
+    private static readonly byte[][] ErrorNames = Names("code", "message");
+    private static readonly byte[][] RegionNames = Names("name", "error", "vpcs", "securityGroups", "networkInterfaces", "networkAcls");
+    private static readonly byte[][] GroupNames = Names("GroupId", "GroupName", "Description", "VpcId", "OwnerId", "SecurityGroupArn", "Tags", "IpPermissions", "IpPermissionsEgress");
+    private static readonly byte[][] PermissionNames = Names("IpProtocol", "FromPort", "ToPort", "IpRanges", "Ipv6Ranges", "PrefixListIds", "UserIdGroupPairs");
+    private static readonly byte[][] IpRangeNames = Names("CidrIp", "Description");
+    private static readonly byte[][] Ipv6RangeNames = Names("CidrIpv6", "Description");
+    private static readonly byte[][] PrefixListNames = Names("PrefixListId", "Description");
+    private static readonly byte[][] PairNames = Names("GroupId", "GroupName", "UserId", "VpcId", "VpcPeeringConnectionId", "PeeringStatus", "Description");
+    private static readonly byte[][] TagNames = Names("Key", "Value");
+    private static readonly byte[][] InterfaceNames = Names(
+        "NetworkInterfaceId", "Groups", "InterfaceType", "Status", "VpcId", "SubnetId", "AvailabilityZone", "Description", "OwnerId",
+        "RequesterId", "RequesterManaged", "PrivateIpAddress", "Attachment", "Association", "TagSet");
+    private static readonly byte[][] GroupIdentifierNames = Names("GroupId", "GroupName");
+
+    private readonly Dictionary<string, string> _shared = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _sharedLookup;
+
+    // Delegates made once: a method group passed per list would allocate one per group and permission.
+    private readonly JsonItemReader<ModelAccount> _readAccount;
+    private readonly JsonItemReader<ModelRegion> _readRegion;
+    private readonly JsonItemReader<SecurityGroupShape> _readGroup;
+    private readonly JsonItemReader<IpPermissionShape> _readPermission;
+    private readonly JsonItemReader<IpRangeShape> _readIpRange;
+    private readonly JsonItemReader<Ipv6RangeShape> _readIpv6Range;
+    private readonly JsonItemReader<PrefixListIdShape> _readPrefixList;
+    private readonly JsonItemReader<UserIdGroupPairShape> _readPair;
+    private readonly JsonItemReader<TagShape> _readTag;
+    private readonly JsonItemReader<NetworkInterfaceShape> _readInterface;
+    private readonly JsonItemReader<GroupIdentifierShape> _readGroupIdentifier;
+    private readonly JsonItemReader<VpcShape> _readVpc = static (ref Utf8JsonReader r) => JsonSerializer.Deserialize(ref r, StrictModelJsonContext.Default.VpcShape)!;
+    private readonly JsonItemReader<NetworkAclShape> _readAcl = static (ref Utf8JsonReader r) => JsonSerializer.Deserialize(ref r, StrictModelJsonContext.Default.NetworkAclShape)!;
+
+    private FastModelJsonReader()
+    {
+        _sharedLookup = _shared.GetAlternateLookup<ReadOnlySpan<char>>();
+        _readAccount = ReadAccount;
+        _readRegion = ReadRegion;
+        _readGroup = ReadGroup;
+        _readPermission = ReadPermission;
+        _readIpRange = ReadIpRange;
+        _readIpv6Range = ReadIpv6Range;
+        _readPrefixList = ReadPrefixList;
+        _readPair = ReadPair;
+        _readTag = ReadTag;
+        _readInterface = ReadInterface;
+        _readGroupIdentifier = ReadGroupIdentifier;
+    }
+
+    /// <summary>The model, or null when the input needs System.Text.Json (which then decides: same model, or an error).</summary>
+    public static ModelDocument? TryRead(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, ReaderOptions);
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            var document = new FastModelJsonReader().ReadDocument(ref reader);
+            return reader.Read() ? null : document; // anything after the root: let System.Text.Json say what
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // e.g. text that is not valid UTF-16 once unescaped
+        }
+    }
+
+    private ModelDocument ReadDocument(ref Utf8JsonReader reader)
+    {
+        var document = new ModelDocument();
+        var seen = 0;
+        while (NextProperty(ref reader))
+        {
+            switch (Match(ref reader, DocumentNames, ref seen, strict: true))
+            {
+                case 0:
+                    document.Version = reader.Read() && reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var version) ? version : throw GiveUp();
+                    break;
+                default:
+                    document.Accounts = ReadList(ref reader, _readAccount) ?? throw GiveUp();
+                    break;
+            }
+        }
+
+        return document;
+    }
+
+    private ModelAccount ReadAccount(ref Utf8JsonReader reader)
+    {
+        var account = new ModelAccount();
+        var seen = 0;
+        while (NextProperty(ref reader))
+        {
+            switch (Match(ref reader, AccountNames, ref seen, strict: true))
+            {
+                case 0: account.Id = ReadString(ref reader); break;
+                case 1: account.Name = ReadString(ref reader); break;
+                case 2: account.Error = ReadError(ref reader); break;
+                default: account.Regions = ReadList(ref reader, _readRegion) ?? throw GiveUp(); break;
+            }
+        }
+
+        return account;
+    }
+
+    private static ModelError? ReadError(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read() || reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw GiveUp();
+        }
+
+        var error = new ModelError();
+        var seen = 0;
+        while (NextProperty(ref reader))
+        {
+            switch (Match(ref reader, ErrorNames, ref seen, strict: true))
+            {
+                case 0: error.Code = ReadString(ref reader); break;
+                default: error.Message = ReadString(ref reader); break;
+            }
+        }
+
+        return error;
+    }
+
+    private ModelRegion ReadRegion(ref Utf8JsonReader reader)
+    {
+        var region = new ModelRegion();
+        var seen = 0;
+        while (NextProperty(ref reader))
+        {
+            switch (Match(ref reader, RegionNames, ref seen, strict: true))
+            {
+                case 0: region.Name = ReadString(ref reader); break;
+                case 1: region.Error = ReadError(ref reader); break;
+                case 2: region.Vpcs = ReadList(ref reader, _readVpc); break;
+                case 3: region.SecurityGroups = ReadList(ref reader, _readGroup); break;
+                case 4: region.NetworkInterfaces = ReadList(ref reader, _readInterface); break;
+                default: region.NetworkAcls = ReadList(ref reader, _readAcl); break;
+            }
+        }
+
+        return region;
+    }
+
+    private SecurityGroupShape ReadGroup(ref Utf8JsonReader reader)
+    {
+        var group = new SecurityGroupShape();
+        var seen = 0;
+        List<string>? unknown = null;
+        while (NextProperty(ref reader))
+        {
+            switch (Match(ref reader, GroupNames, ref seen, strict: false))
+            {
+                case 0: group.GroupId = ReadString(ref reader); break;
+                case 1: group.GroupName = ReadString(ref reader); break;
+                case 2: group.Description = ReadShared(ref reader); break;
+                case 3: group.VpcId = ReadShared(ref reader); break;
+                case 4: group.OwnerId = ReadShared(ref reader); break;
+                case 5: group.SecurityGroupArn = ReadString(ref reader); break;
+                case 6: group.Tags = ReadList(ref reader, _readTag); break;
+                case 7: group.IpPermissions = ReadList(ref reader, _readPermission); break;
+                case 8: group.IpPermissionsEgress = ReadList(ref reader, _readPermission); break;
+                default: SkipUnknown(ref reader, ref unknown); break;
+            }
+        }
+
+        return group;
+    }
+
+    private IpPermissionShape ReadPermission(ref Utf8JsonReader reader)
+    {
+        var permission = new IpPermissionShape();
+        var seen = 0;
+        List<string>? unknown = null;
+        while (NextProperty(ref reader))
+        {
+            switch (Match(ref reader, PermissionNames, ref seen, strict: false))
+            {
+                case 0: permission.IpProtocol = ReadShared(ref reader); break;
+                case 1: permission.FromPort = ReadInt(ref reader); break;
+                case 2: permission.ToPort = ReadInt(ref reader); break;
+                case 3: permission.IpRanges = ReadList(ref reader, _readIpRange); break;
+                case 4: permission.Ipv6Ranges = ReadList(ref reader, _readIpv6Range); break;
+                case 5: permission.PrefixListIds = ReadList(ref reader, _readPrefixList); break;
+                case 6: permission.UserIdGroupPairs = ReadList(ref reader, _readPair); break;
+                default: SkipUnknown(ref reader, ref unknown); break;
+            }
+        }
+
+        return permission;
+    }
+
+    private IpRangeShape ReadIpRange(ref Utf8JsonReader reader)
+    {
+        var range = new IpRangeShape();
+        var seen = 0;
+        List<string>? unknown = null;
+        while (NextProperty(ref reader))
+        {
+            switch (Match(ref reader, IpRangeNames, ref seen, strict: false))
+            {
+                case 0: range.CidrIp = ReadShared(ref reader); break;
+                case 1: range.Description = ReadShared(ref reader); break;
+                default: SkipUnknown(ref reader, ref unknown); break;
+            }
+        }
+
+        return range;
+    }
+
+    private Ipv6RangeShape ReadIpv6Range(ref Utf8JsonReader reader)
+    {
+        var range = new Ipv6RangeShape();
+        var seen = 0;
+        List<string>? unknown = null;
+        while (NextProperty(ref reader))
+        {
+            switch (Match(ref reader, Ipv6RangeNames, ref seen, strict: false))
+            {
+                case 0: range.CidrIpv6 = ReadShared(ref reader); break;
+                case 1: range.Description = ReadShared(ref reader); break;
+                default: SkipUnknown(ref reader, ref unknown); break;
+            }
+        }
+
+        return range;
+    }
+
+    private PrefixListIdShape ReadPrefixList(ref Utf8JsonReader reader)
+    {
+        var list = new PrefixListIdShape();
+        var seen = 0;
+        List<string>? unknown = null;
+        while (NextProperty(ref reader))
+        {
+            switch (Match(ref reader, PrefixListNames, ref seen, strict: false))
+            {
+                case 0: list.PrefixListId = ReadShared(ref reader); break;
+                case 1: list.Description = ReadShared(ref reader); break;
+                default: SkipUnknown(ref reader, ref unknown); break;
+            }
+        }
+
+        return list;
+    }
+
+    private UserIdGroupPairShape ReadPair(ref Utf8JsonReader reader)
+    {
+        var pair = new UserIdGroupPairShape();
+        var seen = 0;
+        List<string>? unknown = null;
+        while (NextProperty(ref reader))
+        {
+            switch (Match(ref reader, PairNames, ref seen, strict: false))
+            {
+                case 0: pair.GroupId = ReadString(ref reader); break;
+                case 1: pair.GroupName = ReadString(ref reader); break;
+                case 2: pair.UserId = ReadShared(ref reader); break;
+                case 3: pair.VpcId = ReadShared(ref reader); break;
+                case 4: pair.VpcPeeringConnectionId = ReadShared(ref reader); break;
+                case 5: pair.PeeringStatus = ReadShared(ref reader); break;
+                case 6: pair.Description = ReadShared(ref reader); break;
+                default: SkipUnknown(ref reader, ref unknown); break;
+            }
+        }
+
+        return pair;
+    }
+
+    private TagShape ReadTag(ref Utf8JsonReader reader)
+    {
+        var tag = new TagShape();
+        var seen = 0;
+        List<string>? unknown = null;
+        while (NextProperty(ref reader))
+        {
+            switch (Match(ref reader, TagNames, ref seen, strict: false))
+            {
+                case 0: tag.Key = ReadShared(ref reader); break;
+                case 1: tag.Value = ReadString(ref reader); break;
+                default: SkipUnknown(ref reader, ref unknown); break;
+            }
+        }
+
+        return tag;
+    }
+
+    private NetworkInterfaceShape ReadInterface(ref Utf8JsonReader reader)
+    {
+        var shape = new NetworkInterfaceShape();
+        var seen = 0;
+        List<string>? unknown = null;
+        while (NextProperty(ref reader))
+        {
+            switch (Match(ref reader, InterfaceNames, ref seen, strict: false))
+            {
+                case 0: shape.NetworkInterfaceId = ReadString(ref reader); break;
+                case 1: shape.Groups = ReadList(ref reader, _readGroupIdentifier); break;
+                case 2: shape.InterfaceType = ReadShared(ref reader); break;
+                case 3: shape.Status = ReadShared(ref reader); break;
+                case 4: shape.VpcId = ReadShared(ref reader); break;
+                case 5: shape.SubnetId = ReadShared(ref reader); break;
+                case 6: shape.AvailabilityZone = ReadShared(ref reader); break;
+                case 7: shape.Description = ReadShared(ref reader); break;
+                case 8: shape.OwnerId = ReadShared(ref reader); break;
+                case 9: shape.RequesterId = ReadShared(ref reader); break;
+                case 10: shape.RequesterManaged = ReadBool(ref reader); break;
+                case 11: shape.PrivateIpAddress = ReadString(ref reader); break;
+                case 12: shape.Attachment = reader.Read() ? JsonSerializer.Deserialize(ref reader, StrictModelJsonContext.Default.NetworkInterfaceAttachmentShape) : throw GiveUp(); break;
+                case 13: shape.Association = reader.Read() ? JsonSerializer.Deserialize(ref reader, StrictModelJsonContext.Default.NetworkInterfaceAssociationShape) : throw GiveUp(); break;
+                case 14: shape.TagSet = ReadList(ref reader, _readTag); break;
+                default: SkipUnknown(ref reader, ref unknown); break;
+            }
+        }
+
+        return shape;
+    }
+
+    private GroupIdentifierShape ReadGroupIdentifier(ref Utf8JsonReader reader)
+    {
+        var group = new GroupIdentifierShape();
+        var seen = 0;
+        List<string>? unknown = null;
+        while (NextProperty(ref reader))
+        {
+            switch (Match(ref reader, GroupIdentifierNames, ref seen, strict: false))
+            {
+                case 0: group.GroupId = ReadString(ref reader); break;
+                case 1: group.GroupName = ReadString(ref reader); break;
+                default: SkipUnknown(ref reader, ref unknown); break;
+            }
+        }
+
+        return group;
+    }
+
+    /// <summary>Moves to the next property name of the current object; false at its end.</summary>
+    private static bool NextProperty(ref Utf8JsonReader reader) =>
+        reader.Read() && reader.TokenType switch
+        {
+            JsonTokenType.PropertyName => true,
+            JsonTokenType.EndObject => false,
+            _ => throw GiveUp(),
+        };
+
+    /// <summary>
+    /// The index of the current property among <paramref name="names"/> (ASCII, case-insensitive, as the
+    /// serializer's case-insensitive matching is for ASCII keys), or -1 for an unknown key of an AWS shape, which is
+    /// skipped as the serializer skips it. Gives up on a repeated key, an escaped or non-ASCII key, and an unknown
+    /// key of a model object (<paramref name="strict"/>), all of which the serializer reports or treats specially.
+    /// </summary>
+    private static int Match(ref Utf8JsonReader reader, byte[][] names, ref int seen, bool strict)
+    {
+        if (reader.ValueIsEscaped)
+        {
+            throw GiveUp();
+        }
+
+        var name = reader.ValueSpan;
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (name.Length == names[i].Length && Ascii.EqualsIgnoreCase(name, names[i]))
+            {
+                if ((seen & (1 << i)) != 0)
+                {
+                    throw GiveUp();
+                }
+
+                seen |= 1 << i;
+                return i;
+            }
+        }
+
+        // An unknown key of an AWS shape is skipped, as the serializer skips it, when it is plain ASCII (a non-ASCII
+        // key might still match a property case-insensitively).
+        return strict || !Ascii.IsValid(name) ? throw GiveUp() : -1;
+    }
+
+    /// <summary>Skips an unknown key's value; gives up when the object repeats it (the serializer's call, not ours).</summary>
+    private static void SkipUnknown(ref Utf8JsonReader reader, ref List<string>? unknown)
+    {
+        var name = Encoding.ASCII.GetString(reader.ValueSpan);
+        if (unknown is not null && unknown.Contains(name, StringComparer.OrdinalIgnoreCase))
+        {
+            throw GiveUp();
+        }
+
+        (unknown ??= []).Add(name);
+        reader.Skip();
+    }
+
+    private static string? ReadString(ref Utf8JsonReader reader) =>
+        reader.Read() ? reader.TokenType switch
+        {
+            JsonTokenType.String => reader.GetString(),
+            JsonTokenType.Null => null,
+            _ => throw GiveUp(),
+        }
+        : throw GiveUp();
+
+    /// <summary>A string that is likely to repeat (a protocol, a CIDR, an owner id): one instance per distinct value.</summary>
+    private string? ReadShared(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read())
+        {
+            throw GiveUp();
+        }
+
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return reader.TokenType == JsonTokenType.Null ? null : throw GiveUp();
+        }
+
+        var bytes = reader.ValueSpan;
+        if (reader.ValueIsEscaped || bytes.Length > MaxSharedLength)
+        {
+            return reader.GetString();
+        }
+
+        Span<char> chars = stackalloc char[MaxSharedLength];
+        if (System.Text.Unicode.Utf8.ToUtf16(bytes, chars, out _, out var written, replaceInvalidSequences: false) != OperationStatus.Done)
+        {
+            throw GiveUp(); // invalid UTF-8: the serializer's error
+        }
+
+        var text = chars[..written];
+        if (_sharedLookup.TryGetValue(text, out var shared))
+        {
+            return shared;
+        }
+
+        var value = text.ToString();
+        if (_shared.Count < MaxSharedValues)
+        {
+            _shared.Add(value, value);
+        }
+
+        return value;
+    }
+
+    private static int? ReadInt(ref Utf8JsonReader reader) =>
+        reader.Read() ? reader.TokenType switch
+        {
+            JsonTokenType.Number when reader.TryGetInt32(out var value) => value,
+            JsonTokenType.Null => null,
+            _ => throw GiveUp(),
+        }
+        : throw GiveUp();
+
+    private static bool? ReadBool(ref Utf8JsonReader reader) =>
+        reader.Read() ? reader.TokenType switch
+        {
+            JsonTokenType.True => true,
+            JsonTokenType.False => false,
+            JsonTokenType.Null => null,
+            _ => throw GiveUp(),
+        }
+        : throw GiveUp();
+
+    /// <summary>A list of objects, or null for a JSON null. Null items and non-object items give up.</summary>
+    private static List<T>? ReadList<T>(ref Utf8JsonReader reader, JsonItemReader<T> readItem)
+    {
+        if (!reader.Read())
+        {
+            throw GiveUp();
+        }
+
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw GiveUp();
+        }
+
+        var list = new List<T>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw GiveUp();
+            }
+
+            list.Add(readItem(ref reader));
+        }
+
+        return list;
+    }
+
+    private static JsonException GiveUp() => new();
+
+    private static byte[][] Names(params string[] names) => [.. names.Select(Encoding.UTF8.GetBytes)];
+}
