@@ -42,7 +42,7 @@ public static class Ec2ShapeMapper
         var groups = ImmutableArray.CreateBuilder<string>(shape.Groups?.Count ?? 0);
         for (var i = 0; i < groups.Capacity; i++)
         {
-            var groupId = shape.Groups![i].GroupId;
+            var groupId = (shape.Groups![i] ?? throw EmptyItem(string.Create(CultureInfo.InvariantCulture, $"Groups[{i}]"))).GroupId;
             groups.Add(string.IsNullOrEmpty(groupId) ? throw new ShapeException(string.Create(CultureInfo.InvariantCulture, $"Groups[{i}].GroupId"), "missing") : groupId);
         }
 
@@ -69,7 +69,7 @@ public static class Ec2ShapeMapper
         var entries = ImmutableArray.CreateBuilder<NetworkAclEntry>();
         for (var i = 0; i < (shape.Entries?.Count ?? 0); i++)
         {
-            entries.Add(MapEntry(shape.Entries![i], $"Entries[{i}]"));
+            entries.Add(MapEntry(shape.Entries![i] ?? throw EmptyItem($"Entries[{i}]"), $"Entries[{i}]"));
         }
 
         return new NetworkAcl(id)
@@ -78,7 +78,7 @@ public static class Ec2ShapeMapper
             IsDefault = shape.IsDefault ?? false,
             OwnerId = shape.OwnerId,
             Entries = entries.ToImmutable(),
-            SubnetIds = [.. (shape.Associations ?? []).Select(a => a.SubnetId).OfType<string>()],
+            SubnetIds = [.. (shape.Associations ?? []).Select((a, i) => a ?? throw EmptyItem($"Associations[{i}]")).Select(a => a.SubnetId).OfType<string>()],
             Tags = MapTags(shape.Tags, "Tags"),
         };
     }
@@ -90,7 +90,7 @@ public static class Ec2ShapeMapper
         {
             IsDefault = shape.IsDefault ?? false,
             CidrBlock = shape.CidrBlock,
-            Ipv6CidrBlocks = [.. (shape.Ipv6CidrBlockAssociationSet ?? []).Select(a => a.Ipv6CidrBlock).OfType<string>()],
+            Ipv6CidrBlocks = [.. (shape.Ipv6CidrBlockAssociationSet ?? []).Select((a, i) => a ?? throw EmptyItem($"Ipv6CidrBlockAssociationSet[{i}]")).Select(a => a.Ipv6CidrBlock).OfType<string>()],
             OwnerId = shape.OwnerId,
             Tags = MapTags(shape.Tags, "Tags"),
         };
@@ -106,7 +106,7 @@ public static class Ec2ShapeMapper
         var builder = ImmutableArray.CreateBuilder<Permission>(shapes.Count);
         for (var i = 0; i < shapes.Count; i++)
         {
-            builder.Add(MapPermission(shapes[i], direction, path, i));
+            builder.Add(MapPermission(shapes[i] ?? throw EmptyItem(string.Create(CultureInfo.InvariantCulture, $"{path}[{i}]")), direction, path, i));
         }
 
         return builder.MoveToImmutable();
@@ -137,28 +137,28 @@ public static class Ec2ShapeMapper
         var sources = ImmutableArray.CreateBuilder<TrafficSource>(ipRanges + ipv6Ranges + prefixLists + pairs);
         for (var i = 0; i < ipRanges; i++)
         {
-            var range = shape.IpRanges![i];
+            var range = shape.IpRanges![i] ?? throw EmptyItem(Item("IpRanges", i, ""));
             var network = TryParseCidr(range.CidrIp, AddressFamily.InterNetwork, out var parsed, out var error) ? parsed : throw new ShapeException(Item("IpRanges", i, ".CidrIp"), error);
             sources.Add(new CidrSource(network) { Description = range.Description });
         }
 
         for (var i = 0; i < ipv6Ranges; i++)
         {
-            var range = shape.Ipv6Ranges![i];
+            var range = shape.Ipv6Ranges![i] ?? throw EmptyItem(Item("Ipv6Ranges", i, ""));
             var network = TryParseCidr(range.CidrIpv6, AddressFamily.InterNetworkV6, out var parsed, out var error) ? parsed : throw new ShapeException(Item("Ipv6Ranges", i, ".CidrIpv6"), error);
             sources.Add(new CidrSource(network) { Description = range.Description });
         }
 
         for (var i = 0; i < prefixLists; i++)
         {
-            var list = shape.PrefixListIds![i];
+            var list = shape.PrefixListIds![i] ?? throw EmptyItem(Item("PrefixListIds", i, ""));
             var id = string.IsNullOrEmpty(list.PrefixListId) ? throw new ShapeException(Item("PrefixListIds", i, ".PrefixListId"), "missing") : list.PrefixListId;
             sources.Add(new PrefixListSource(id) { Description = list.Description });
         }
 
         for (var i = 0; i < pairs; i++)
         {
-            var pair = shape.UserIdGroupPairs![i];
+            var pair = shape.UserIdGroupPairs![i] ?? throw EmptyItem(Item("UserIdGroupPairs", i, ""));
             var id = string.IsNullOrEmpty(pair.GroupId) ? throw new ShapeException(Item("UserIdGroupPairs", i, ".GroupId"), "missing") : pair.GroupId;
             sources.Add(new GroupReferenceSource(id)
             {
@@ -308,12 +308,15 @@ public static class Ec2ShapeMapper
         var builder = ImmutableArray.CreateBuilder<ResourceTag>(tags.Count);
         for (var i = 0; i < tags.Count; i++)
         {
-            var key = tags[i].Key;
+            var key = (tags[i] ?? throw EmptyItem(string.Create(CultureInfo.InvariantCulture, $"{path}[{i}]"))).Key;
             builder.Add(new ResourceTag(string.IsNullOrEmpty(key) ? throw new ShapeException(string.Create(CultureInfo.InvariantCulture, $"{path}[{i}].Key"), "missing") : key, tags[i].Value ?? ""));
         }
 
         return builder.MoveToImmutable();
     }
+
+    /// <summary>A `null` inside a list (`IpRanges: [null]`): bad input with its place, never a crash.</summary>
+    private static ShapeException EmptyItem(string path) => new(path, "empty item");
 
     private static string Required(string? value, string path) =>
         string.IsNullOrEmpty(value) ? throw new ShapeException(path, "missing") : value;

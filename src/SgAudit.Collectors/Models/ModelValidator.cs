@@ -18,6 +18,12 @@ internal static partial class ModelValidator
             Fail(file, locator, "$.version", string.Create(CultureInfo.InvariantCulture, $"model version {document.Version} is not supported (expected 1)"));
         }
 
+        // STJ sets an explicit `null` on a list member; the model's lists may be empty, never null.
+        if (document.Accounts is null)
+        {
+            Fail(file, locator, "$.accounts", "'accounts' must be a list of accounts, not null");
+        }
+
         if (document.Accounts.Count == 0)
         {
             Fail(file, locator, "$.accounts", "the model has no accounts");
@@ -28,6 +34,15 @@ internal static partial class ModelValidator
         {
             var account = document.Accounts[a];
             var accountPath = $"$.accounts[{a}]";
+            if (account is null)
+            {
+                Fail(file, locator, accountPath, "empty item");
+            }
+
+            if (account.Regions is null)
+            {
+                Fail(file, locator, $"{accountPath}.regions", "'regions' must be a list of regions, not null");
+            }
             if (account.Id is null || !AccountIdPattern().IsMatch(account.Id))
             {
                 Fail(file, locator, $"{accountPath}.id", $"'{account.Id}' is not a 12-digit AWS account id");
@@ -50,6 +65,11 @@ internal static partial class ModelValidator
             {
                 var region = account.Regions[r];
                 var regionPath = $"{accountPath}.regions[{r}]";
+                if (region is null)
+                {
+                    Fail(file, locator, regionPath, "empty item");
+                }
+
                 if (region.Name is null || !RegionPattern().IsMatch(region.Name))
                 {
                     Fail(file, locator, $"{regionPath}.name", $"'{region.Name}' is not a region name such as us-east-1");
@@ -202,6 +222,7 @@ internal static partial class ModelValidator
         }
     }
 
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
     private static void Fail(string file, ISourceLocator locator, string path, string problem) =>
         throw new InputException(file, locator.Describe(path), problem);
 

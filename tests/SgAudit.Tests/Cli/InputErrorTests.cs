@@ -22,6 +22,11 @@ public sealed class InputErrorTests
         { "wrongtype.json", "{\"accounts\":[{\"id\":\"111122223333\",\"regions\":[{\"name\":\"us-east-1\",\"SecurityGroups\":[{\"GroupId\":\"sg-1\",\"IpPermissions\":[{\"IpProtocol\":\"tcp\",\"FromPort\":\"twenty\",\"ToPort\":22}]}]}]}]}", ["wrongtype.json", "FromPort", "whole number"] },
         { "duplicate.yaml", "accounts:\n  - id: \"111122223333\"\n    regions:\n      - name: us-east-1\n        SecurityGroups: []\n        securitygroups: []\n", ["duplicate.yaml", "line 6", "appears twice"] },
         { "empty.yaml", "", ["empty.yaml", "empty"] },
+        { "nullrange.json", "{\"accounts\":[{\"id\":\"111122223333\",\"regions\":[{\"name\":\"us-east-1\",\"SecurityGroups\":[{\"GroupId\":\"sg-1\",\"IpPermissions\":[{\"IpProtocol\":\"tcp\",\"FromPort\":22,\"ToPort\":22,\"IpRanges\":[null]}]}]}]}]}", ["nullrange.json", "line 1", "IpPermissions[0].IpRanges[0]", "empty item"] },
+        { "nullaccounts.json", "{\"accounts\": null}", ["nullaccounts.json", "$.accounts", "not null"] },
+        { "nullaccount.yaml", "accounts:\n  - null\n", ["nullaccount.yaml", "line 2", "empty item"] },
+        { "nullregions.json", "{\"accounts\":[{\"id\":\"111122223333\",\"regions\":null}]}", ["nullregions.json", "regions", "not null"] },
+        { "nulltag.yaml", "accounts:\n  - id: \"111122223333\"\n    regions:\n      - name: us-east-1\n        Vpcs:\n          - VpcId: vpc-1\n            Tags: [null]\n", ["nulltag.yaml", "line 7", "Vpcs[0].Tags[0]", "empty item"] },
         { "surrogate.json", "{\"accounts\":[{\"id\":\"111122223333\",\"regions\":[{\"name\":\"us-east-1\",\"SecurityGroups\":[{\"GroupId\":\"sg-1\",\"GroupName\":\"bad\\ud800name\"}]}]}]}", ["surrogate.json", "SecurityGroups[0].GroupName", "not valid Unicode"] },
     };
 
