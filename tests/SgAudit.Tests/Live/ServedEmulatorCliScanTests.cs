@@ -36,6 +36,56 @@ public sealed class ServedEmulatorCliScanTests
     }
 
     [Fact]
+    public async Task Should_ReplayTheLiveFindings_When_ALiveCollectIsScannedAsAModel()
+    {
+        // Given the demo account served over HTTP, scanned live
+        using var work = new ScratchDirectory();
+        await using var server = await StartDemoAsync(FaultInjection.None);
+        var live = await ScanLiveAsync(server.Endpoint, work.Resolve("live"));
+
+        // When it is collected live into a snapshot, and the snapshot is scanned offline
+        var collect = await ExternalProcess.SgAuditAsync(["collect", "--source", "aws", "--endpoint-url", server.Endpoint.ToString(), "--role-arn", string.Join(',', DemoRoles), "--out", work.Resolve("snapshot.yaml")]);
+        var replay = await ExternalProcess.SgAuditAsync("scan", "--model", work.Resolve("snapshot.yaml"), "--format", "json", "--out", work.Resolve("replay"));
+
+        // Then the replay finds the same, attribution included
+        Assert.True(collect.ExitCode == ExitCodes.Success, collect.Error + collect.Output);
+        Assert.Equal(live.ExitCode, replay.ExitCode);
+        Assert.Equal(LiveFindings.Read(work.Resolve("live/report.json"), withAttribution: true), LiveFindings.Read(work.Resolve("replay/report.json"), withAttribution: true));
+    }
+
+    [Fact]
+    public async Task Should_AnswerTheAwsCliWithPaging_When_TheEmulatorIsServedFromTheCommandLine()
+    {
+        // Given `sgaudit emulator serve` running on a free port
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { ExternalProcess.SgAuditDll, "emulator", "serve", "--port", "0" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var serve = System.Diagnostics.Process.Start(start)!;
+        try
+        {
+            var banner = await serve.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60)) ?? "";
+            var endpoint = banner.Split(' ').Single(w => w.StartsWith("http://127.0.0.1:", StringComparison.Ordinal));
+
+            // When the aws CLI lists us-east-1's groups five at a time
+            var listed = await ExternalProcess.RunAsync("aws", ["ec2", "describe-security-groups", "--endpoint-url", endpoint, "--region", "us-east-1", "--page-size", "5", "--output", "json"], null);
+
+            // Then it gets every group of the demo's us-east-1, once each
+            Assert.True(listed.ExitCode == 0, listed.Error);
+            var expected = ModelSource.LoadDemo().Document.Accounts[0].Regions.Single(r => r.Name == "us-east-1").SecurityGroups!.Select(g => g.GroupId).Order(StringComparer.Ordinal);
+            using var json = System.Text.Json.JsonDocument.Parse(listed.Output);
+            Assert.Equal(expected, json.RootElement.GetProperty("SecurityGroups").EnumerateArray().Select(g => g.GetProperty("GroupId").GetString()).Order(StringComparer.Ordinal));
+        }
+        finally
+        {
+            serve.Kill(entireProcessTree: true);
+            await serve.WaitForExitAsync();
+        }
+    }
+
+    [Fact]
     public async Task Should_GiveTheCleanRunsFindings_When_EveryOtherRequestFailsOnTheWay()
     {
         // Given the served demo behind a proxy that throttles, errors, stalls, truncates or drops every other request
