@@ -20,37 +20,23 @@ public sealed class RecordingEc2Api(IEc2Api inner) : IEc2Api
     public Task<ImmutableArray<RegionShape>> DescribeRegionsAsync(CancellationToken cancellationToken) =>
         inner.DescribeRegionsAsync(cancellationToken);
 
-    public async Task<Ec2Page<VpcShape>> DescribeVpcsAsync(string region, PageRequest page, CancellationToken cancellationToken)
-    {
-        var result = await inner.DescribeVpcsAsync(Track(region), page, cancellationToken);
-        _regions[region].Vpcs.AddPage(page, result.Items);
-        return result;
-    }
+    public Task<Ec2Page<VpcShape>> DescribeVpcsAsync(string region, PageRequest page, CancellationToken cancellationToken) =>
+        RecordAsync(region, page, r => r.Vpcs, () => inner.DescribeVpcsAsync(region, page, cancellationToken));
 
-    public async Task<Ec2Page<SecurityGroupShape>> DescribeSecurityGroupsAsync(string region, PageRequest page, CancellationToken cancellationToken)
-    {
-        var result = await inner.DescribeSecurityGroupsAsync(Track(region), page, cancellationToken);
-        _regions[region].SecurityGroups.AddPage(page, result.Items);
-        return result;
-    }
+    public Task<Ec2Page<SecurityGroupShape>> DescribeSecurityGroupsAsync(string region, PageRequest page, CancellationToken cancellationToken) =>
+        RecordAsync(region, page, r => r.SecurityGroups, () => inner.DescribeSecurityGroupsAsync(region, page, cancellationToken));
 
-    public async Task<Ec2Page<NetworkInterfaceShape>> DescribeNetworkInterfacesAsync(string region, PageRequest page, CancellationToken cancellationToken)
-    {
-        var result = await inner.DescribeNetworkInterfacesAsync(Track(region), page, cancellationToken);
-        _regions[region].NetworkInterfaces.AddPage(page, result.Items);
-        return result;
-    }
+    public Task<Ec2Page<NetworkInterfaceShape>> DescribeNetworkInterfacesAsync(string region, PageRequest page, CancellationToken cancellationToken) =>
+        RecordAsync(region, page, r => r.NetworkInterfaces, () => inner.DescribeNetworkInterfacesAsync(region, page, cancellationToken));
 
-    public async Task<Ec2Page<NetworkAclShape>> DescribeNetworkAclsAsync(string region, PageRequest page, CancellationToken cancellationToken)
-    {
-        var result = await inner.DescribeNetworkAclsAsync(Track(region), page, cancellationToken);
-        _regions[region].NetworkAcls.AddPage(page, result.Items);
-        return result;
-    }
+    public Task<Ec2Page<NetworkAclShape>> DescribeNetworkAclsAsync(string region, PageRequest page, CancellationToken cancellationToken) =>
+        RecordAsync(region, page, r => r.NetworkAcls, () => inner.DescribeNetworkAclsAsync(region, page, cancellationToken));
 
-    private string Track(string region)
+    private async Task<Ec2Page<T>> RecordAsync<T>(string region, PageRequest page, Func<RecordedRegion, RecordedList<T>> list, Func<Task<Ec2Page<T>>> call)
     {
-        _regions.GetOrAdd(region, static _ => new RecordedRegion());
-        return region;
+        var recorded = _regions.GetOrAdd(region, static _ => new RecordedRegion());
+        var result = await call();
+        list(recorded).AddPage(page, result.Items);
+        return result;
     }
 }

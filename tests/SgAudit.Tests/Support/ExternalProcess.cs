@@ -20,18 +20,7 @@ internal static class ExternalProcess
             start.ArgumentList.Add(arg);
         }
 
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("AWS_", StringComparison.Ordinal) || k == "CI").ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["AWS_ACCESS_KEY_ID"] = "testing";
-        start.Environment["AWS_SECRET_ACCESS_KEY"] = "testing";
-        start.Environment["AWS_DEFAULT_REGION"] = "us-east-1";
-        start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
-        start.Environment["AWS_CONFIG_FILE"] = "/dev/null";
-        start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = "/dev/null";
-        start.Environment["AWS_PAGER"] = "";
+        FakeAwsEnvironment.Apply(start);
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;

@@ -59,19 +59,8 @@ public sealed class MotoServerFixture : IAsyncLifetime
     /// <summary>Fake credentials only, metadata lookups off, and no AWS setting of the developer's environment.</summary>
     private static ProcessStartInfo Isolated(ProcessStartInfo start)
     {
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("AWS_", StringComparison.Ordinal)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["AWS_ACCESS_KEY_ID"] = "testing";
-        start.Environment["AWS_SECRET_ACCESS_KEY"] = "testing";
+        FakeAwsEnvironment.Apply(start);
         start.Environment["AWS_SESSION_TOKEN"] = "testing";
-        start.Environment["AWS_DEFAULT_REGION"] = "us-east-1";
-        start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
-        start.Environment["AWS_CONFIG_FILE"] = "/dev/null";
-        start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = "/dev/null";
-        start.UseShellExecute = false;
         return start;
     }
 
