@@ -70,7 +70,8 @@ public sealed class ChangeAttributionCollector(AttributionOptions options, TimeP
                 }
                 catch (AwsApiException ex)
                 {
-                    refused = ex;
+                    // Only this resource is missing from a snapshot; the region answers the others.
+                    refused = ex.ErrorCode == EmulatedCloudTrailApi.NotRecordedCode ? null : ex;
                     results.Add(GroupAttribution.NotAssessed(accountId, region, groupId, ex.ErrorCode, ex.ErrorMessage));
                 }
             }

@@ -17,6 +17,9 @@ namespace SgAudit.Collectors.Emulator;
 /// </summary>
 public sealed class EmulatedCloudTrailApi : ICloudTrailApi
 {
+    /// <summary>LookupEvents for a resource a snapshot did not look up (`CloudTrailLookups`): that one resource is not assessed.</summary>
+    public const string NotRecordedCode = "SgAudit.NotRecorded";
+
     private readonly string _accountId;
     private readonly ModelError? _accountError;
     private readonly Dictionary<string, RegionData> _regions;
@@ -80,6 +83,11 @@ public sealed class EmulatedCloudTrailApi : ICloudTrailApi
         }
 
         var byResource = data.EventsByResource ?? throw NotProvided("CloudTrail events", region);
+        if (data.Lookups is { } lookups && !lookups.Contains(request.ResourceName))
+        {
+            throw new AwsApiException(NotRecordedCode, $"The model records CloudTrail events in {region} only for the resources it looked up; {request.ResourceName} is not one of them.", 400);
+        }
+
         var matching = byResource.TryGetValue(request.ResourceName, out var events)
             ? events.Where(e => e.EventTime >= request.StartTime && e.EventTime <= request.EndTime).ToList()
             : [];
@@ -181,6 +189,8 @@ public sealed class EmulatedCloudTrailApi : ICloudTrailApi
         public ModelError? Error { get; } = region.Error;
 
         public List<ModelTrail>? Trails { get; } = region.Trails;
+
+        public HashSet<string>? Lookups { get; } = region.CloudTrailLookups?.ToHashSet(StringComparer.Ordinal);
 
         public Dictionary<string, List<CloudTrailEventShape>>? EventsByResource { get; } = region.CloudTrailEvents?
             .SelectMany(e => (e.Resources ?? []).Select(r => r.ResourceName).OfType<string>().Distinct(StringComparer.Ordinal).Select(name => (Name: name, Event: e)))

@@ -31,7 +31,7 @@ internal sealed class FastModelJsonReader
     private static readonly byte[][] DocumentNames = Names("version", "accounts");
     private static readonly byte[][] AccountNames = Names("id", "name", "error", "regions");
     private static readonly byte[][] ErrorNames = Names("code", "message");
-    private static readonly byte[][] RegionNames = Names("name", "error", "vpcs", "securityGroups", "networkInterfaces", "networkAcls", "trails", "cloudTrailEvents");
+    private static readonly byte[][] RegionNames = Names("name", "error", "vpcs", "securityGroups", "networkInterfaces", "networkAcls", "trails", "cloudTrailEvents", "cloudTrailLookups");
     private static readonly byte[][] GroupNames = Names("GroupId", "GroupName", "Description", "VpcId", "OwnerId", "SecurityGroupArn", "Tags", "IpPermissions", "IpPermissionsEgress");
     private static readonly byte[][] PermissionNames = Names("IpProtocol", "FromPort", "ToPort", "IpRanges", "Ipv6Ranges", "PrefixListIds", "UserIdGroupPairs");
     private static readonly byte[][] IpRangeNames = Names("CidrIp", "Description");
@@ -183,7 +183,8 @@ internal sealed class FastModelJsonReader
 
                 // CloudTrail data is small next to the EC2 lists: the serializer reads it, with the same checks.
                 case 6: region.Trails = reader.Read() ? JsonSerializer.Deserialize(ref reader, StrictModelJsonContext.Default.ListModelTrail) : throw GiveUp(); break;
-                default: region.CloudTrailEvents = reader.Read() ? JsonSerializer.Deserialize(ref reader, StrictModelJsonContext.Default.ListCloudTrailEventShape) : throw GiveUp(); break;
+                case 7: region.CloudTrailEvents = reader.Read() ? JsonSerializer.Deserialize(ref reader, StrictModelJsonContext.Default.ListCloudTrailEventShape) : throw GiveUp(); break;
+                default: region.CloudTrailLookups = reader.Read() ? JsonSerializer.Deserialize(ref reader, StrictModelJsonContext.Default.ListString) : throw GiveUp(); break;
             }
         }
 

@@ -26,4 +26,10 @@ public sealed class ModelRegion
 
     /// <summary>Management events as `aws cloudtrail lookup-events` prints them (.Events); absent means not provided.</summary>
     public List<CloudTrailEventShape>? CloudTrailEvents { get; set; }
+
+    /// <summary>
+    /// The resources whose events <see cref="CloudTrailEvents"/> holds completely (a snapshot lists what it looked up);
+    /// a lookup of any other resource is then not provided, never "no change". Absent: the events are complete for all.
+    /// </summary>
+    public List<string>? CloudTrailLookups { get; set; }
 }

@@ -15,6 +15,7 @@ public sealed class RecordingCloudTrailApi(ICloudTrailApi inner) : ICloudTrailAp
     private readonly ConcurrentDictionary<(string Region, string Trail), TrailStatusShape> _statuses = new();
     private readonly ConcurrentDictionary<(string Region, string Trail), EventSelectorsShape> _selectors = new();
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, CloudTrailEventShape>> _events = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, bool>> _lookups = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _failedTrailRegions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _failedEventRegions = new(StringComparer.Ordinal);
 
@@ -48,6 +49,7 @@ public sealed class RecordingCloudTrailApi(ICloudTrailApi inner) : ICloudTrailAp
     public async Task<LookupEventsPage> LookupEventsAsync(string region, LookupEventsRequest request, CancellationToken cancellationToken)
     {
         var page = await Record(_failedEventRegions, region, () => inner.LookupEventsAsync(region, request, cancellationToken));
+        _lookups.GetOrAdd(region, static _ => new ConcurrentDictionary<string, bool>(StringComparer.Ordinal))[request.ResourceName] = true;
         var events = _events.GetOrAdd(region, static _ => new ConcurrentDictionary<string, CloudTrailEventShape>(StringComparer.Ordinal));
         foreach (var recorded in page.Events.Where(e => e.EventId is not null))
         {
@@ -71,6 +73,10 @@ public sealed class RecordingCloudTrailApi(ICloudTrailApi inner) : ICloudTrailAp
         _failedEventRegions.ContainsKey(region) || !_events.TryGetValue(region, out var events)
             ? null
             : [.. events.Values.OrderByDescending(e => e.EventTime).ThenBy(e => e.EventId, StringComparer.Ordinal)];
+
+    /// <summary>The resource names looked up in a region, in order; null when none were.</summary>
+    public List<string>? LookupsIn(string region) =>
+        _lookups.TryGetValue(region, out var names) ? [.. names.Keys.Order(StringComparer.Ordinal)] : null;
 
     private static T? Find<T>(ConcurrentDictionary<(string Region, string Trail), T> answers, TrailShape trail)
         where T : class =>

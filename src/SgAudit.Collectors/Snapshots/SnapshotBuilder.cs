@@ -80,6 +80,7 @@ public static class SnapshotBuilder
         foreach (var region in account.Regions.Where(r => r.Error is null))
         {
             region.CloudTrailEvents = recorded.EventsIn(region.Name!);
+            region.CloudTrailLookups = region.CloudTrailEvents is null ? null : recorded.LookupsIn(region.Name!);
             if (complete && recorded.Trails.ContainsKey(region.Name!))
             {
                 region.Trails = [.. trails.Where(t => t.HomeRegion == region.Name).Select(t => ToModel(t, recorded))];

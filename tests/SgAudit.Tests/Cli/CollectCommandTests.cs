@@ -36,6 +36,33 @@ public sealed class CollectCommandTests
     }
 
     [Fact]
+    public async Task Should_SayNotAssessedNotNoChange_When_AReplayFailsAGroupTheCollectNeverLookedUp()
+    {
+        // Given a snapshot collected with only the RDP rule on, so only RDP groups' CloudTrail history was recorded
+        using var work = new ScratchDirectory();
+        var config = work.Write("rdp-only.yaml", "version: 1\nrules:\n" + string.Concat(
+            new[] { "SGA001", "SGA002", "SGA003", "SGA004", "SGA006", "SGA007", "SGA008", "SGA009", "SGA010" }.Select(id => $"  {id}:\n    enabled: false\n")));
+        var collect = await CliRunner.RunAsync("collect", "--config", config, "--out", work.Resolve("snapshot.yaml"));
+
+        // When it is replayed with every rule on
+        var replay = await CliRunner.RunAsync("scan", "--model", work.Resolve("snapshot.yaml"), "--format", "json", "--out", work.Resolve("replay"));
+
+        // Then the RDP group keeps its attribution, and groups never looked up are "not assessed", never "no change"
+        Assert.Equal(ExitCodes.Success, collect.ExitCode);
+        Assert.Equal(ExitCodes.FindingsAtOrAboveThreshold, replay.ExitCode);
+        using var report = JsonDocument.Parse(work.Read("replay/report.json"));
+        var changes = report.RootElement.GetProperty("findings").EnumerateArray()
+            .Where(f => f.GetProperty("lastChange").ValueKind == JsonValueKind.Object)
+            .Select(f => (Rule: f.GetProperty("ruleId").GetString(), Group: f.GetProperty("resourceId").GetString(), Status: f.GetProperty("lastChange").GetProperty("status").GetString()))
+            .ToList();
+        var lookedUp = changes.Where(c => c.Rule == "SGA005").Select(c => c.Group).ToHashSet();
+        Assert.Contains(changes, c => c.Rule == "SGA005" && c.Status == "found");
+        Assert.All(changes.Where(c => lookedUp.Contains(c.Group)), c => Assert.NotEqual("not-assessed", c.Status));
+        Assert.All(changes.Where(c => !lookedUp.Contains(c.Group)), c => Assert.Equal("not-assessed", c.Status));
+        Assert.Contains(changes, c => !lookedUp.Contains(c.Group));
+    }
+
+    [Fact]
     public async Task Should_WriteTheSameFile_When_ASnapshotIsCollectedAgain()
     {
         // Given a snapshot of the demo account
