@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.AspNetCore.Http;
+using SgAudit.Collectors.Emulator;
 
 namespace SgAudit.Emulator;
 
@@ -96,7 +97,7 @@ internal sealed class EmulatorRequestHandler
         if (_faults.RegionErrors.TryGetValue(request.Region, out var code))
         {
             var message = $"The emulator fails every call in {request.Region} (injected fault).";
-            return Error(service, ErrorResponses.Ec2StatusFor(code), code, message, request.RequestId);
+            return Error(service, EmulatedEc2Api.HttpStatusFor(code), code, message, request.RequestId);
         }
 
         var account = _accounts.ForAccessKey(request.Scope?.AccessKeyId);

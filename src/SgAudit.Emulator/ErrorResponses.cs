@@ -50,14 +50,4 @@ internal static class ErrorResponses
 
         return new EmulatorResponse(status, EmulatorResponse.JsonContentType, buffer.ToArray());
     }
-
-    /// <summary>The HTTP status EC2 answers an error code with, for codes injected by name (REGION=CODE).</summary>
-    public static int Ec2StatusFor(string code) => code switch
-    {
-        "RequestLimitExceeded" or "Unavailable" or "ServiceUnavailable" => 503,
-        "InternalError" => 500,
-        "UnauthorizedOperation" or "AccessDenied" or "Blocked" => 403,
-        "AuthFailure" or "OptInRequired" => 401,
-        _ => 400,
-    };
 }

@@ -1,13 +1,13 @@
 using System.Collections.Immutable;
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using System.Text.RegularExpressions;
 using SgAudit.Cli.Sources;
+using SgAudit.Core.Model;
 
 namespace SgAudit.Cli.Commands;
 
 /// <summary>The options `scan` and `collect` share to choose and shape the source, with their cross-checks.</summary>
-internal sealed partial class SourceOptionSet
+internal sealed class SourceOptionSet
 {
     private readonly Option<string> _source = new("--source") { Description = "emulator (the demo account or --model; default) or aws (live, read-only).", DefaultValueFactory = _ => SourceOptions.Emulator };
     private readonly Option<string?> _model = new("--model") { Description = "A model file (YAML or JSON) or a folder of AWS CLI exports (describe-*.json). Default: the embedded demo account." };
@@ -40,7 +40,7 @@ internal sealed partial class SourceOptionSet
         });
         _region.Validators.Add(result =>
         {
-            var bad = SplitList(result.GetValueOrDefault<string?>()).Where(r => r != "all" && !RegionPattern().IsMatch(r)).ToList();
+            var bad = SplitList(result.GetValueOrDefault<string?>()).Where(r => r != "all" && !RegionName.IsValid(r)).ToList();
             if (bad.Count > 0)
             {
                 result.AddError($"--region: '{bad[0]}' is not a region name such as us-east-1 (or 'all').");
@@ -52,14 +52,6 @@ internal sealed partial class SourceOptionSet
             if (text is not null && (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)))
             {
                 result.AddError($"--endpoint-url: '{text}' is not an http or https URL.");
-            }
-        });
-        _roleArn.Validators.Add(result =>
-        {
-            var bad = SplitList(result.GetValueOrDefault<string?>()).FirstOrDefault(a => !RoleArnPattern().IsMatch(a));
-            if (bad is not null)
-            {
-                result.AddError($"--role-arn: '{bad}' is not a role ARN such as arn:aws:iam::123456789012:role/SgAuditReadOnly.");
             }
         });
     }
@@ -126,10 +118,4 @@ internal sealed partial class SourceOptionSet
 
     private static ImmutableArray<string> SplitList(string? value) =>
         value is null ? [] : [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)];
-
-    [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]+$")]
-    private static partial Regex RegionPattern();
-
-    [GeneratedRegex(@"^arn:aws[a-z-]*:iam::[0-9]{12}:role/[\w+=,.@/-]{1,512}$")]
-    private static partial Regex RoleArnPattern();
 }

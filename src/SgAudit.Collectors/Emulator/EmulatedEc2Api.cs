@@ -73,7 +73,7 @@ public sealed class EmulatedEc2Api(ModelAccount account) : IEc2Api
     }
 
     /// <summary>The HTTP status EC2 answers with this code, so a served model error is retried (or not) as the real one would be.</summary>
-    internal static int HttpStatusFor(string code) => code switch
+    public static int HttpStatusFor(string code) => code switch
     {
         "RequestLimitExceeded" or "EC2ThrottledException" or "ServiceUnavailable" or "Unavailable" => 503,
         "InternalError" or "InternalFailure" => 500,

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using SgAudit.Collectors.CloudTrail.Shapes;
 using SgAudit.Core;
+using SgAudit.Core.Model;
 
 namespace SgAudit.Collectors.Models;
 
@@ -70,7 +71,7 @@ internal static partial class ModelValidator
                     Fail(file, locator, regionPath, "empty item");
                 }
 
-                if (region.Name is null || !RegionPattern().IsMatch(region.Name))
+                if (!RegionName.IsValid(region.Name))
                 {
                     Fail(file, locator, $"{regionPath}.name", $"'{region.Name}' is not a region name such as us-east-1");
                 }
@@ -228,7 +229,4 @@ internal static partial class ModelValidator
 
     [GeneratedRegex("^[0-9]{12}$")]
     private static partial Regex AccountIdPattern();
-
-    [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]+$")]
-    private static partial Regex RegionPattern();
 }
