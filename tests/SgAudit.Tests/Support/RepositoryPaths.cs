@@ -12,12 +12,12 @@ internal static class RepositoryPaths
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
     /// <summary>
-    /// <c>shared/&lt;relativePath&gt;</c> in the nearest folder at or above the repository that has it (CI keeps
-    /// shared/ beside the clone), or null.
+    /// <c>shared/&lt;relativePath&gt;</c> in the nearest folder above the repository that has it (a newer shared copy
+    /// beside the clone), else the copy vendored in <c>tests/shared/</c>, or null.
     /// </summary>
     public static string? FindShared(string relativePath)
     {
-        for (var directory = new DirectoryInfo(RepositoryRoot); directory is not null; directory = directory.Parent)
+        for (var directory = new DirectoryInfo(RepositoryRoot).Parent; directory is not null; directory = directory.Parent)
         {
             var candidate = Path.Combine(directory.FullName, "shared", relativePath);
             if (File.Exists(candidate) || Directory.Exists(candidate))
@@ -26,7 +26,8 @@ internal static class RepositoryPaths
             }
         }
 
-        return null;
+        var vendored = Path.Combine(RepositoryRoot, "tests", "shared", relativePath);
+        return File.Exists(vendored) || Directory.Exists(vendored) ? vendored : null;
     }
 
     private static string FindRepositoryRoot([CallerFilePath] string sourceFile = "")
