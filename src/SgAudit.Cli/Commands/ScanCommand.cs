@@ -30,6 +30,7 @@ public sealed class ScanCommand(IAnsiConsole console, TextWriter error, TimeProv
         // stack, keeping the model's API shapes (hundreds of MB at scale) reachable until the scan ends; yield so
         // that stack unwinds first.
         await Task.Yield();
+        ScanService.ReclaimCollectionGarbage();
         var service = new ScanService(time);
         var result = service.Evaluate(collected.Inventory, collected.Inputs, config, catalog, failOn, started, cancellationToken);
         result = await service.AddCloudTrailAsync(result, collected.CloudTrail, !options.NoAttribution, cancellationToken);

@@ -18,23 +18,24 @@ public static class ComplianceEvaluator
             .GroupBy(o => o.RuleId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(o => (o.AccountId, o.Region, o.ResourceId)).ToHashSet(), StringComparer.Ordinal);
 
+        // Many controls (the same control in each framework version) map to the same rules: count each distinct set of
+        // rules' failing resources once instead of rebuilding the union for every control.
+        var failingCounts = new Dictionary<string, int>(StringComparer.Ordinal);
         var results = ImmutableArray.CreateBuilder<ControlResult>();
         foreach (var framework in catalog.Frameworks)
         {
             foreach (var control in framework.Controls)
             {
-                var failing = new HashSet<(string, string, string)>();
-                foreach (var ruleId in control.RuleIds)
+                var ruleSet = string.Join('\n', control.RuleIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+                if (!failingCounts.TryGetValue(ruleSet, out var failingCount))
                 {
-                    if (failingByRule.TryGetValue(ruleId, out var resources))
-                    {
-                        failing.UnionWith(resources);
-                    }
+                    failingCount = CountFailing(control.RuleIds, failingByRule);
+                    failingCounts.Add(ruleSet, failingCount);
                 }
 
                 var skipped = control.RuleIds.Where(id => !ran.Contains(id)).ToList();
-                var result = failing.Count > 0
-                    ? new ControlResult(framework, control, ComplianceStatus.Fail, failing.Count)
+                var result = failingCount > 0
+                    ? new ControlResult(framework, control, ComplianceStatus.Fail, failingCount)
                     : control.RuleIds.IsEmpty
                         ? new ControlResult(framework, control, ComplianceStatus.NotAssessed, 0) { Reason = "no SgAudit rule evaluates this control yet" }
                     : skipped.Count > 0
@@ -47,5 +48,23 @@ public static class ComplianceEvaluator
         }
 
         return results.ToImmutable();
+    }
+
+    /// <summary>Distinct (account, region, resource) triples that fail any of the rules.</summary>
+    private static int CountFailing(ImmutableArray<string> ruleIds, Dictionary<string, HashSet<(string, string, string)>> failingByRule)
+    {
+        var present = ruleIds.Distinct(StringComparer.Ordinal).Where(failingByRule.ContainsKey).ToList();
+        if (present.Count == 1)
+        {
+            return failingByRule[present[0]].Count; // the common case: no union to build
+        }
+
+        var failing = new HashSet<(string, string, string)>();
+        foreach (var ruleId in present)
+        {
+            failing.UnionWith(failingByRule[ruleId]);
+        }
+
+        return failing.Count;
     }
 }

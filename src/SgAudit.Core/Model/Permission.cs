@@ -7,6 +7,29 @@ namespace SgAudit.Core.Model;
 /// </summary>
 public sealed record Permission(Direction Direction, IpProtocol Protocol, ImmutableArray<TrafficSource> Sources)
 {
+    private readonly ImmutableArray<TrafficSource> _sources = Sources;
+
+    // Kept beside the sources so that rules looking for world sources skip the other 90% of permissions without
+    // visiting each source object: at 1,000,000 permissions those visits are cache misses that dominate evaluation.
+    private readonly (bool IPv4, bool IPv6) _worldSources = WorldFamilies(Sources);
+
+    /// <summary>Every source (ingress) or destination (egress) this permission names.</summary>
+    public ImmutableArray<TrafficSource> Sources
+    {
+        get => _sources;
+        init
+        {
+            _sources = value;
+            _worldSources = WorldFamilies(value);
+        }
+    }
+
+    /// <summary>Whether a source is 0.0.0.0/0 (in any spelling).</summary>
+    public bool HasWorldIPv4Source => _worldSources.IPv4;
+
+    /// <summary>Whether a source is ::/0 (in any spelling).</summary>
+    public bool HasWorldIPv6Source => _worldSources.IPv6;
+
     /// <summary>The port range for tcp and udp; null for every other protocol.</summary>
     public PortRange? Ports { get; init; }
 
@@ -29,4 +52,19 @@ public sealed record Permission(Direction Direction, IpProtocol Protocol, Immuta
 
     /// <summary>"tcp 22", "udp 100-200", "all traffic", "icmp type 8 code -1", "protocol 50".</summary>
     public string Describe() => PermissionText.Describe(Protocol, Ports, Icmp);
+
+    private static (bool IPv4, bool IPv6) WorldFamilies(ImmutableArray<TrafficSource> sources)
+    {
+        var (ipv4, ipv6) = (false, false);
+        foreach (var source in sources.IsDefault ? [] : sources)
+        {
+            if (source is CidrSource { IsWorld: true } cidr)
+            {
+                ipv4 |= !cidr.IsIPv6;
+                ipv6 |= cidr.IsIPv6;
+            }
+        }
+
+        return (ipv4, ipv6);
+    }
 }

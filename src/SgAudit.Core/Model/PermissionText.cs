@@ -5,7 +5,12 @@ namespace SgAudit.Core.Model;
 /// <summary>Human-readable text for a protocol and its ports, shared by security-group and ACL evidence.</summary>
 public static class PermissionText
 {
-    public static string Describe(IpProtocol protocol, PortRange? ports, IcmpTypeCode? icmp)
+    private static readonly TextCache<(int Protocol, PortRange? Ports, IcmpTypeCode? Icmp)> Texts = new(4096);
+
+    public static string Describe(IpProtocol protocol, PortRange? ports, IcmpTypeCode? icmp) =>
+        Texts.GetOrAdd((protocol.Number, ports, icmp), protocol, static (key, protocol) => Format(protocol, key.Ports, key.Icmp));
+
+    private static string Format(IpProtocol protocol, PortRange? ports, IcmpTypeCode? icmp)
     {
         if (protocol.IsAll)
         {

@@ -41,7 +41,9 @@ public readonly record struct PortRange
 
     public bool Contains(int port) => From <= port && port <= To;
 
-    public override string ToString() => From == To
-        ? From.ToString(CultureInfo.InvariantCulture)
-        : string.Create(CultureInfo.InvariantCulture, $"{From}-{To}");
+    private static readonly TextCache<int> Texts = new(4096);
+
+    public override string ToString() => Texts.GetOrAdd((From << 16) | To, this, static (_, range) => range.From == range.To
+        ? range.From.ToString(CultureInfo.InvariantCulture)
+        : string.Create(CultureInfo.InvariantCulture, $"{range.From}-{range.To}"));
 }

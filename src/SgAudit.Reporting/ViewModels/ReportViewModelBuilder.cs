@@ -63,6 +63,10 @@ public sealed class ReportViewModelBuilder
             r => result.Catalog.ControlsFor(r.Id).Select(c => c.Framework.Label(c.Control)).ToImmutableArray(),
             StringComparer.Ordinal);
         var cloudTrail = new CloudTrailViews(result);
+
+        // The SARIF plan reads only the findings and CloudTrail: build it beside the finding views, which every writer
+        // waits for.
+        var sarif = Task.Run(() => new SarifLogBuilder(_sarifLimits).Build(result, cloudTrail));
         var findings = result.Findings.Select(f => Finding(f, controlsByRule.GetValueOrDefault(f.RuleId, []), cloudTrail.For(f))).ToImmutableArray();
         var findingsByRule = findings.ToLookup(f => f.RuleId, StringComparer.Ordinal);
         var rules = result.Rules.Select(r => Rule(r, controlsByRule[r.Id], [.. findingsByRule[r.Id]])).ToImmutableArray();
@@ -104,7 +108,7 @@ public sealed class ReportViewModelBuilder
             TopFindings = topFindings,
             MoreFindings = findings.Length - topFindings.Length,
             CloudTrail = cloudTrail.View,
-            Sarif = new SarifLogBuilder(_sarifLimits).Build(result, cloudTrail),
+            Sarif = sarif.GetAwaiter().GetResult(),
         };
     }
 

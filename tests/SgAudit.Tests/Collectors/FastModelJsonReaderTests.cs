@@ -99,6 +99,9 @@ public sealed class FastModelJsonReaderTests
     [InlineData("""{"accounts":[{"id":"1","regions":[{"name":"a","SecurityGroups":[{"Gr\u006fupId":"a"}]}]}]}""")] // escaped key
     [InlineData("""{"accounts":[{"id":"1","regions":[{"name":"a","SecurityGroups":[{"GroupName":"bad\ud800"}]}]}]}""")] // lone surrogate
     [InlineData("""{"accounts":[{"id":"1","regions":[{"name":"a","NetworkInterfaces":[{"Attachment":{"DeviceIndex":"0"}}]}]}]}""")]
+    [InlineData("""{"accounts":[{"id":"1","regions":[{"name":"a"},{"name":"b","SecurityGroups":[{"GroupName":"bad\ud800"}]}]}]}""")] // in a later region, read in parallel
+    [InlineData("""{"accounts":[{"id":"1","regions":[{"name":"a"}]},{"id":"2","regions":[{"name":"b","SecurityGroups":[{"GroupId":"sg-1","GroupId":"sg-2"}]}]}]}""")] // duplicate key in another account's region
+    [InlineData("""{"accounts":[{"id":"1","regions":[{"name":"a"}, 3]}]}""")]
     [InlineData("""{"version":null,"accounts":[]}""")]
     [InlineData("""{"accounts":null}""")]
     [InlineData("""{"accounts":[]} {}""")] // trailing content
@@ -114,6 +117,20 @@ public sealed class FastModelJsonReaderTests
     {
         // "ſ" (long s) upper-cases to "S": the serializer's case-insensitive match may take it for a known key
         Assert.Null(FastModelJsonReader.TryRead(Encoding.UTF8.GetBytes("""{"accounts":[{"id":"1","regions":[{"name":"a","SecurityGroups":[{"ſecurityGroupArn":"x"}]}]}]}""")));
+    }
+
+    [Fact]
+    public void Should_ReadEveryRegionOfEveryAccountInPlace_When_RegionsAreReadInParallel()
+    {
+        static string Group(int a, int r, int g) =>
+            $"{{\"GroupId\":\"sg-{a}{r}{g}\",\"GroupName\":\"g{g}\",\"IpPermissions\":[{{\"IpProtocol\":\"tcp\",\"FromPort\":{g},\"ToPort\":{g + r},"
+            + $"\"IpRanges\":[{{\"CidrIp\":\"10.{a}.{r}.0/24\",\"Description\":\"r{r}\"}}]}}]}}";
+        static string Region(int a, int r) =>
+            $"{{\"name\":\"region-{a}-{r}\",\"SecurityGroups\":[{string.Join(',', Enumerable.Range(0, 40).Select(g => Group(a, r, g)))}]}}";
+        static string Account(int a) =>
+            $"{{\"id\":\"11112222333{a}\",\"regions\":[{string.Join(',', Enumerable.Range(0, 7).Select(r => Region(a, r)))}]}}";
+
+        AssertSameModel($"{{\"version\":1,\"accounts\":[{string.Join(',', Enumerable.Range(0, 3).Select(Account))}]}}");
     }
 
     private static void AssertSameModel(string json)

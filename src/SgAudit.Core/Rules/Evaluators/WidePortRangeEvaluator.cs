@@ -7,6 +7,8 @@ namespace SgAudit.Core.Rules.Evaluators;
 /// <summary>Inbound tcp/udp permissions, from any source, whose ToPort − FromPort exceeds the threshold. -1 and ICMP are not ranges.</summary>
 public sealed class WidePortRangeEvaluator : IRuleEvaluator
 {
+    private static readonly TextCache<(int Span, int Threshold)> Details = new(4096);
+
     public string Family => "wide-port-range";
 
     public ResourceKind ResourceKind => ResourceKind.SecurityGroup;
@@ -28,7 +30,8 @@ public sealed class WidePortRangeEvaluator : IRuleEvaluator
                     continue;
                 }
 
-                var detail = string.Create(CultureInfo.InvariantCulture, $"spans {range.Span + 1} ports (threshold {threshold})");
+                var detail = Details.GetOrAdd((range.Span, threshold), 0, static (key, _) =>
+                    string.Create(CultureInfo.InvariantCulture, $"spans {key.Span + 1} ports (threshold {key.Threshold})"));
                 if (permission.Sources.IsEmpty)
                 {
                     (violations ??= ImmutableArray.CreateBuilder<Evidence>()).Add(Evidence.ForPermission(permission, null, detail));

@@ -23,7 +23,7 @@ public sealed class WorldIngressAllPortsEvaluator : IRuleEvaluator
             foreach (var permission in group.Ingress)
             {
                 var opensEverything = permission.Protocol.IsAll || permission.Ports is { IsAllPorts: true };
-                if (!opensEverything)
+                if (!opensEverything || !families.HasWorldSourceInScope(permission))
                 {
                     continue;
                 }

@@ -29,6 +29,11 @@ public sealed class WorldIngressPortsEvaluator : IRuleEvaluator
             ImmutableArray<Evidence>.Builder? violations = null; // most groups pass: allocate only on a violation
             foreach (var permission in group.Ingress)
             {
+                if (!families.HasWorldSourceInScope(permission))
+                {
+                    continue;
+                }
+
                 string? covered = null;
                 foreach (var source in permission.Sources)
                 {
