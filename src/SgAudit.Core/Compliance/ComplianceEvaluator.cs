@@ -14,9 +14,7 @@ public static class ComplianceEvaluator
     {
         var ran = rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         var gapRules = gaps.Select(g => g.RuleId).ToHashSet(StringComparer.Ordinal);
-        var failingByRule = outcomes.Where(o => !o.Passed)
-            .GroupBy(o => o.RuleId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(o => (o.AccountId, o.Region, o.ResourceId)).ToHashSet(), StringComparer.Ordinal);
+        var failingByRule = FailingResourcesByRule(outcomes);
 
         // Many controls (the same control in each framework version) map to the same rules: count each distinct set of
         // rules' failing resources once instead of rebuilding the union for every control.
@@ -50,21 +48,69 @@ public static class ComplianceEvaluator
         return results.ToImmutable();
     }
 
-    /// <summary>Distinct (account, region, resource) triples that fail any of the rules.</summary>
-    private static int CountFailing(ImmutableArray<string> ruleIds, Dictionary<string, HashSet<(string, string, string)>> failingByRule)
+    /// <summary>
+    /// Rule → (account, region) → ids of the resources failing it. Keyed by one string at the innermost level so that
+    /// hashing a million outcomes uses the runtime's fast string hashing instead of hashing three strings per outcome.
+    /// </summary>
+    private static Dictionary<string, Dictionary<(string AccountId, string Region), HashSet<string>>> FailingResourcesByRule(ImmutableArray<ResourceOutcome> outcomes)
     {
-        var present = ruleIds.Distinct(StringComparer.Ordinal).Where(failingByRule.ContainsKey).ToList();
+        var byRule = new Dictionary<string, Dictionary<(string, string), HashSet<string>>>(StringComparer.Ordinal);
+        HashSet<string>? current = null;
+        ResourceOutcome last = default;
+        foreach (var outcome in outcomes)
+        {
+            if (outcome.Passed)
+            {
+                continue;
+            }
+
+            // Outcomes come in runs of one rule and scope: look the set up again only when that changes.
+            if (current is null || !string.Equals(outcome.RuleId, last.RuleId, StringComparison.Ordinal)
+                || !string.Equals(outcome.AccountId, last.AccountId, StringComparison.Ordinal) || !string.Equals(outcome.Region, last.Region, StringComparison.Ordinal))
+            {
+                if (!byRule.TryGetValue(outcome.RuleId, out var byScope))
+                {
+                    byRule.Add(outcome.RuleId, byScope = []);
+                }
+
+                if (!byScope.TryGetValue((outcome.AccountId, outcome.Region), out current))
+                {
+                    byScope.Add((outcome.AccountId, outcome.Region), current = new HashSet<string>(StringComparer.Ordinal));
+                }
+
+                last = outcome;
+            }
+
+            current.Add(outcome.ResourceId);
+        }
+
+        return byRule;
+    }
+
+    /// <summary>Distinct (account, region, resource) triples that fail any of the rules.</summary>
+    private static int CountFailing(ImmutableArray<string> ruleIds, Dictionary<string, Dictionary<(string AccountId, string Region), HashSet<string>>> failingByRule)
+    {
+        var present = ruleIds.Distinct(StringComparer.Ordinal).Where(failingByRule.ContainsKey).Select(id => failingByRule[id]).ToList();
         if (present.Count == 1)
         {
-            return failingByRule[present[0]].Count; // the common case: no union to build
+            return present[0].Values.Sum(resources => resources.Count); // the common case: no union to build
         }
 
-        var failing = new HashSet<(string, string, string)>();
-        foreach (var ruleId in present)
+        var count = 0;
+        foreach (var scope in present.SelectMany(byScope => byScope.Keys).Distinct())
         {
-            failing.UnionWith(failingByRule[ruleId]);
+            var union = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var byScope in present)
+            {
+                if (byScope.TryGetValue(scope, out var resources))
+                {
+                    union.UnionWith(resources);
+                }
+            }
+
+            count += union.Count;
         }
 
-        return failing.Count;
+        return count;
     }
 }
