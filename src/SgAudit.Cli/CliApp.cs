@@ -32,6 +32,13 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider tim
         }
 
         var console = CreateConsole(output);
+        var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        if (parse.Action is not null)
+        {
+            // --help or --version on any command: print it, never run the command ("scan --help" used to scan).
+            return await parse.InvokeAsync(invocation, cancellationToken);
+        }
+
         try
         {
             if (parse.CommandResult.Command.Name == "scan")
@@ -56,7 +63,6 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider tim
                 return await RunRulesAsync(bindRules(parse), console);
             }
 
-            var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
             return await parse.InvokeAsync(invocation, cancellationToken);
         }
         catch (InputException ex)
@@ -113,14 +119,18 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider tim
     {
         var scanSource = new SourceOptionSet();
         var config = new Option<string?>("--config") { Description = "sgaudit.yaml: rule parameters, variants, disabled rules, failOn (docs/config.md)." };
-        var format = new Option<string>("--format") { Description = "Reports to write, comma-separated: html,sarif,json,md.", DefaultValueFactory = _ => "html,sarif,json,md" };
+        var format = new Option<string>("--format")
+        {
+            Description = $"Reports to write, comma-separated: {string.Join(",", ReportWriterFactory.SupportedFormats)} (junit: report.junit.xml for CI test views).",
+            DefaultValueFactory = _ => string.Join(",", ScanCommandOptions.DefaultFormats),
+        };
         format.Validators.Add(result =>
         {
             var value = result.GetValueOrDefault<string>() ?? "";
-            var unknown = SplitFormats(value).Where(f => !ScanCommandOptions.AllFormats.Contains(f)).ToList();
+            var unknown = SplitFormats(value).Where(f => !ReportWriterFactory.IsSupported(f)).ToList();
             if (unknown.Count > 0 || SplitFormats(value).IsEmpty)
             {
-                result.AddError($"--format: '{string.Join(",", unknown)}' is not one of html, sarif, json, md.");
+                result.AddError($"--format: '{string.Join(",", unknown)}' is not one of {string.Join(", ", ReportWriterFactory.SupportedFormats)}.");
             }
         });
         var outDir = new Option<string>("--out") { Description = "Folder for the reports.", DefaultValueFactory = _ => "sgaudit-report" };

@@ -6,7 +6,14 @@ namespace SgAudit.Reporting;
 public sealed class ReportWriterFactory(TemplateSet templates)
 {
     /// <summary>The format names <see cref="Create(string)"/> accepts, in the order reports are usually listed.</summary>
-    public static ImmutableArray<string> SupportedFormats { get; } = ["html", "sarif", "json", "md"];
+    public static ImmutableArray<string> SupportedFormats { get; } = ["html", "sarif", "json", "md", "junit"];
+
+    /// <summary>
+    /// What a scan writes when no format is asked for. JUnit is opt-in: the CIs that read it need a line of their own
+    /// configuration naming the file anyway (GitLab's artifacts:reports:junit, Jenkins' junit step), and a default
+    /// scan keeps writing the same four files as before.
+    /// </summary>
+    public static ImmutableArray<string> DefaultFormats { get; } = ["html", "sarif", "json", "md"];
 
     public TemplateSet Templates { get; } = templates ?? throw new ArgumentNullException(nameof(templates));
 
@@ -16,7 +23,7 @@ public sealed class ReportWriterFactory(TemplateSet templates)
     public static ImmutableArray<IReportWriter> Create(IEnumerable<string> formats, TemplateSet templates) => new ReportWriterFactory(templates).Create(formats);
 
     /// <summary>
-    /// A writer for <paramref name="format"/> ("html", "sarif", "json", "md"; "markdown" is accepted for "md", case and
+    /// A writer for <paramref name="format"/> ("html", "sarif", "json", "md", "junit"; "markdown" is accepted for "md", case and
     /// surrounding spaces are ignored). Templates are compiled now, so a broken template fails before any scanning.
     /// </summary>
     /// <exception cref="ArgumentException">The format is not supported; check with <see cref="IsSupported"/> first.</exception>
@@ -27,6 +34,7 @@ public sealed class ReportWriterFactory(TemplateSet templates)
         "sarif" => new SarifReportWriter(Templates),
         "json" => new JsonReportWriter(),
         "md" => new MarkdownReportWriter(Templates),
+        "junit" => new JUnitReportWriter(),
         _ => throw new ArgumentException($"'{format}' is not a report format ({string.Join(", ", SupportedFormats)})", nameof(format)),
     };
 
@@ -54,6 +62,7 @@ public sealed class ReportWriterFactory(TemplateSet templates)
         "sarif" => "sarif",
         "json" => "json",
         "md" or "markdown" => "md",
+        "junit" => "junit",
         _ => null,
     };
 }

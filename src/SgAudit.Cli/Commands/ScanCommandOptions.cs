@@ -1,17 +1,19 @@
 using System.Collections.Immutable;
 using SgAudit.Cli.Sources;
 using SgAudit.Core.Model;
+using SgAudit.Reporting;
 
 namespace SgAudit.Cli.Commands;
 
 /// <summary>The parsed options of `sgaudit scan`.</summary>
 public sealed record ScanCommandOptions
 {
-    public static readonly ImmutableArray<string> AllFormats = ["html", "sarif", "json", "md"];
+    /// <summary>The reports a scan writes without --format; junit is opt-in (see <see cref="ReportWriterFactory.DefaultFormats"/>).</summary>
+    public static readonly ImmutableArray<string> DefaultFormats = ReportWriterFactory.DefaultFormats;
 
     public SourceOptions Source { get; init; } = new();
     public string? Config { get; init; }
-    public ImmutableArray<string> Formats { get; init; } = AllFormats;
+    public ImmutableArray<string> Formats { get; init; } = DefaultFormats;
     public string OutputDirectory { get; init; } = "sgaudit-report";
 
     /// <summary>The threshold from --fail-on; null when the flag was not given (config, then "high", apply).</summary>

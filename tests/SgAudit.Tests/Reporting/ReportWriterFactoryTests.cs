@@ -11,6 +11,8 @@ public sealed class ReportWriterFactoryTests
     [InlineData("sarif", "sarif", typeof(SarifReportWriter), "report.sarif")]
     [InlineData("json", "json", typeof(JsonReportWriter), "report.json")]
     [InlineData("md", "md", typeof(MarkdownReportWriter), "summary.md")]
+    [InlineData("junit", "junit", typeof(JUnitReportWriter), "report.junit.xml")]
+    [InlineData(" JUnit ", "junit", typeof(JUnitReportWriter), "report.junit.xml")]
     [InlineData(" Markdown ", "md", typeof(MarkdownReportWriter), "summary.md")]
     [InlineData("HTML", "html", typeof(HtmlReportWriter), "report.html")]
     public void Should_CreateTheFormatsWriter_When_GivenItsName(string format, string name, Type type, string fileName)
@@ -32,10 +34,10 @@ public sealed class ReportWriterFactoryTests
     public void Should_CreateOneWriterPerFormatInOrder_When_GivenAList()
     {
         // Given / When a list with a repeat is created
-        var writers = new ReportWriterFactory(TemplateSet.Embedded).Create(["sarif", "html", "json", "md", "SARIF"]);
+        var writers = new ReportWriterFactory(TemplateSet.Embedded).Create(["sarif", "junit", "html", "json", "md", "SARIF"]);
 
         // Then each format appears once, in the order given
-        Assert.Equal(["sarif", "html", "json", "md"], writers.Select(w => w.Format));
+        Assert.Equal(["sarif", "junit", "html", "json", "md"], writers.Select(w => w.Format));
         Assert.Equal(ReportWriterFactory.SupportedFormats.Order(StringComparer.Ordinal), writers.Select(w => w.Format).Order(StringComparer.Ordinal));
     }
 
@@ -59,6 +61,15 @@ public sealed class ReportWriterFactoryTests
         // Given / When / Then
         Assert.False(ReportWriterFactory.IsSupported("pdf"));
         var error = Assert.Throws<ArgumentException>(() => new ReportWriterFactory(TemplateSet.Embedded).Create("pdf"));
-        Assert.Contains("html, sarif, json, md", error.Message, StringComparison.Ordinal);
+        Assert.Contains("html, sarif, json, md, junit", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_LeaveJUnitOutOfTheDefaults_When_ListingFormats()
+    {
+        // Given / When / Then JUnit is supported but opt-in, and every default is supported
+        Assert.Equal(["html", "sarif", "json", "md", "junit"], ReportWriterFactory.SupportedFormats.AsEnumerable());
+        Assert.Equal(["html", "sarif", "json", "md"], ReportWriterFactory.DefaultFormats.AsEnumerable());
+        Assert.All(ReportWriterFactory.DefaultFormats, f => Assert.True(ReportWriterFactory.IsSupported(f)));
     }
 }

@@ -12,9 +12,9 @@ internal static class ExternalProcess
 
     public static Task<CliRunResult> SgAuditAsync(params string[] args) => RunAsync("dotnet", [SgAuditDll, .. args], null);
 
-    public static async Task<CliRunResult> RunAsync(string program, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment, TimeSpan? timeout = null)
+    public static async Task<CliRunResult> RunAsync(string program, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment, TimeSpan? timeout = null, string? workingDirectory = null)
     {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = workingDirectory ?? "" };
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
