@@ -17,88 +17,238 @@ internal static class SarifValidator
         Validate(new ReadOnlySequence<byte>(sarif), limits, maxProblems);
 
     /// <inheritdoc cref="Validate(ReadOnlyMemory{byte}, SarifLimits, int)"/>
+    /// <remarks>
+    /// Streams: the log is read with a <see cref="Utf8JsonReader"/> and only one rule or result at a time becomes a
+    /// <see cref="JsonDocument"/>. A whole-file document of a 75 MB log costs a copy of it and an index larger than
+    /// it, all large-object garbage that forced full collections at 100,000 groups (docs/performance.md).
+    /// </remarks>
     public static IReadOnlyList<string> Validate(ReadOnlySequence<byte> sarif, SarifLimits limits, int maxProblems = 10)
     {
-        JsonDocument document;
+        var problems = new List<string>();
+        var reader = new Utf8JsonReader(sarif, new JsonReaderOptions { MaxDepth = 128 });
         try
         {
-            document = JsonDocument.Parse(sarif, new JsonDocumentOptions { MaxDepth = 128 });
+            CheckLog(ref reader, limits, problems);
+            if (reader.Read())
+            {
+                problems.Clear(); // unreachable in practice: the reader rejects a second top-level value itself
+                return ["the output is not valid JSON: there is more after the top-level value"];
+            }
         }
         catch (JsonException ex)
         {
             return [$"the output is not valid JSON (line {(ex.LineNumber ?? 0) + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}): {ex.Message}"];
         }
 
-        using (document)
-        {
-            var problems = new List<string>();
-            CheckLog(document.RootElement, limits, problems);
-            return problems.Count > maxProblems ? [.. problems.Take(maxProblems), $"… and {problems.Count - maxProblems} more"] : problems;
-        }
+        return problems.Count > maxProblems ? [.. problems.Take(maxProblems), $"… and {problems.Count - maxProblems} more"] : problems;
     }
 
-    private static void CheckLog(JsonElement log, SarifLimits limits, List<string> problems)
+    private static void CheckLog(ref Utf8JsonReader reader, SarifLimits limits, List<string> problems)
     {
-        if (log.ValueKind != JsonValueKind.Object)
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             problems.Add("the top level is not a JSON object");
+            reader.Skip();
             return;
         }
 
-        if (StringProperty(log, "$schema") is not { Length: > 0 } schema || !(schema.EndsWith("2.1.0", StringComparison.Ordinal) || schema.EndsWith("2.1.0.json", StringComparison.Ordinal)))
+        string? schema = null;
+        string? version = null;
+        var runsIsArray = false;
+        var runCount = 0;
+        var runProblems = new List<string>();
+        var categories = new HashSet<string>(StringComparer.Ordinal);
+        while (NextProperty(ref reader, out var name))
+        {
+            switch (name)
+            {
+                case "$schema":
+                    schema = ReadStringValue(ref reader);
+                    break;
+                case "version":
+                    version = ReadStringValue(ref reader);
+                    break;
+                case "runs":
+                    reader.Read();
+                    runsIsArray = reader.TokenType == JsonTokenType.StartArray;
+                    if (!runsIsArray)
+                    {
+                        reader.Skip();
+                        break;
+                    }
+
+                    runProblems.Clear(); // a repeated key: the last one counts, as it would in a parsed document
+                    categories.Clear();
+                    runCount = 0;
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                    {
+                        CheckRun(ref reader, $"runs[{runCount}]", limits, categories, runProblems);
+                        runCount++;
+                    }
+
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
+            }
+        }
+
+        if (schema is not { Length: > 0 } || !(schema.EndsWith("2.1.0", StringComparison.Ordinal) || schema.EndsWith("2.1.0.json", StringComparison.Ordinal)))
         {
             problems.Add("$schema is missing or does not name SARIF 2.1.0");
         }
 
-        if (StringProperty(log, "version") != "2.1.0")
+        if (version != "2.1.0")
         {
             problems.Add("version is not \"2.1.0\"");
         }
 
-        if (!log.TryGetProperty("runs", out var runs) || runs.ValueKind != JsonValueKind.Array)
+        if (!runsIsArray)
         {
             problems.Add("runs is missing or not an array");
             return;
         }
 
-        if (runs.GetArrayLength() > limits.MaxRuns)
+        if (runCount > limits.MaxRuns)
         {
-            problems.Add($"{runs.GetArrayLength()} runs; GitHub accepts at most {limits.MaxRuns}");
+            problems.Add($"{runCount} runs; GitHub accepts at most {limits.MaxRuns}");
         }
 
-        var categories = new HashSet<string>(StringComparer.Ordinal);
-        var r = 0;
-        foreach (var run in runs.EnumerateArray())
+        problems.AddRange(runProblems);
+    }
+
+    /// <summary>
+    /// One run, in the order the checks have always reported: the driver's name (nothing else when it is missing),
+    /// the category, the rules, the results' count, then each result. Results are checked one by one as they stream
+    /// past when the tool came first (as SgAudit's template writes it); otherwise they are kept until the tool is known.
+    /// </summary>
+    private static void CheckRun(ref Utf8JsonReader reader, string path, SarifLimits limits, HashSet<string> categories, List<string> problems)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
         {
-            CheckRun(run, $"runs[{r}]", limits, categories, problems);
-            r++;
+            problems.Add($"{path} is not an object");
+            reader.Skip();
+            return;
+        }
+
+        JsonDocument? tool = null;
+        JsonDocument? automation = null;
+        JsonDocument? laterResults = null;
+        RunDriver? driver = null;
+        var resultsIsArray = false;
+        var resultCount = 0;
+        var resultProblems = new List<string>();
+        try
+        {
+            while (NextProperty(ref reader, out var name))
+            {
+                reader.Read();
+                switch (name)
+                {
+                    case "tool":
+                        tool?.Dispose();
+                        tool = JsonDocument.ParseValue(ref reader);
+                        driver = null;
+                        break;
+                    case "automationDetails":
+                        automation?.Dispose();
+                        automation = JsonDocument.ParseValue(ref reader);
+                        break;
+                    case "results" when reader.TokenType != JsonTokenType.StartArray:
+                        resultsIsArray = false;
+                        reader.Skip();
+                        break;
+                    case "results" when tool is not null:
+                        driver ??= ReadDriver(tool.RootElement, path);
+                        resultsIsArray = true;
+                        resultProblems.Clear();
+                        resultCount = 0;
+                        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                        {
+                            if (driver.Name is null)
+                            {
+                                reader.Skip(); // the run is reported for its driver only
+                            }
+                            else
+                            {
+                                using var result = JsonDocument.ParseValue(ref reader);
+                                CheckResult(result.RootElement, $"{path}.results[{resultCount}]", driver.RuleIds, resultProblems);
+                            }
+
+                            resultCount++;
+                        }
+
+                        break;
+                    case "results":
+                        laterResults?.Dispose();
+                        laterResults = JsonDocument.ParseValue(ref reader);
+                        resultsIsArray = true;
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            driver = tool is null ? new RunDriver(null, [], []) : driver ?? ReadDriver(tool.RootElement, path);
+            if (driver.Name is null)
+            {
+                problems.Add($"{path}.tool.driver.name is missing");
+                return;
+            }
+
+            // GitHub refuses two runs of one tool with the same category (everything before the last '/').
+            var automationId = automation is { RootElement.ValueKind: JsonValueKind.Object } ? StringProperty(automation.RootElement, "id") ?? "" : "";
+            var category = automationId.LastIndexOf('/') is var slash and >= 0 ? automationId[..slash] : "";
+            if (!categories.Add(driver.Name + "\n" + category))
+            {
+                problems.Add($"{path}.automationDetails.id '{automationId}' repeats the category of an earlier run");
+            }
+
+            problems.AddRange(driver.Problems);
+            if (laterResults is not null)
+            {
+                resultCount = 0;
+                foreach (var result in laterResults.RootElement.EnumerateArray())
+                {
+                    CheckResult(result, $"{path}.results[{resultCount}]", driver.RuleIds, resultProblems);
+                    resultCount++;
+                }
+            }
+
+            if (!resultsIsArray)
+            {
+                problems.Add($"{path}.results is missing or not an array");
+                return;
+            }
+
+            if (resultCount > limits.MaxResultsPerRun)
+            {
+                problems.Add($"{path} has {resultCount} results; GitHub accepts at most {limits.MaxResultsPerRun} per run");
+            }
+
+            problems.AddRange(resultProblems);
+        }
+        finally
+        {
+            tool?.Dispose();
+            automation?.Dispose();
+            laterResults?.Dispose();
         }
     }
 
-    private static void CheckRun(JsonElement run, string path, SarifLimits limits, HashSet<string> categories, List<string> problems)
+    /// <summary>The driver's name (null when missing), its rule ids by index and the problems with its rules.</summary>
+    private static RunDriver ReadDriver(JsonElement tool, string path)
     {
-        if (run.ValueKind != JsonValueKind.Object)
-        {
-            problems.Add($"{path} is not an object");
-            return;
-        }
-
-        var driver = run.TryGetProperty("tool", out var tool) && tool.ValueKind == JsonValueKind.Object && tool.TryGetProperty("driver", out var d) ? d : default;
+        var driver = tool.ValueKind == JsonValueKind.Object && tool.TryGetProperty("driver", out var d) ? d : default;
         if (driver.ValueKind != JsonValueKind.Object || StringProperty(driver, "name") is not { Length: > 0 } toolName)
         {
-            problems.Add($"{path}.tool.driver.name is missing");
-            return;
-        }
-
-        // GitHub refuses two runs of one tool with the same category (everything before the last '/').
-        var automationId = run.TryGetProperty("automationDetails", out var automation) && automation.ValueKind == JsonValueKind.Object ? StringProperty(automation, "id") ?? "" : "";
-        var category = automationId.LastIndexOf('/') is var slash and >= 0 ? automationId[..slash] : "";
-        if (!categories.Add(toolName + "\n" + category))
-        {
-            problems.Add($"{path}.automationDetails.id '{automationId}' repeats the category of an earlier run");
+            return new RunDriver(null, [], []);
         }
 
         var ruleIds = new List<string>();
+        var problems = new List<string>();
         if (!driver.TryGetProperty("rules", out var rules) || rules.ValueKind != JsonValueKind.Array)
         {
             problems.Add($"{path}.tool.driver.rules is missing or not an array");
@@ -113,23 +263,33 @@ internal static class SarifValidator
             }
         }
 
-        if (!run.TryGetProperty("results", out var results) || results.ValueKind != JsonValueKind.Array)
+        return new RunDriver(toolName, ruleIds, problems);
+    }
+
+    /// <summary>Moves to the next property of the current object; false at its end.</summary>
+    private static bool NextProperty(ref Utf8JsonReader reader, out string name)
+    {
+        name = "";
+        if (!reader.Read() || reader.TokenType != JsonTokenType.PropertyName)
         {
-            problems.Add($"{path}.results is missing or not an array");
-            return;
+            return false;
         }
 
-        if (results.GetArrayLength() > limits.MaxResultsPerRun)
+        name = reader.GetString()!;
+        return true;
+    }
+
+    /// <summary>The next value if it is a string; any other value is skipped and gives null.</summary>
+    private static string? ReadStringValue(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.String)
         {
-            problems.Add($"{path} has {results.GetArrayLength()} results; GitHub accepts at most {limits.MaxResultsPerRun} per run");
+            return reader.GetString();
         }
 
-        var n = 0;
-        foreach (var result in results.EnumerateArray())
-        {
-            CheckResult(result, $"{path}.results[{n}]", ruleIds, problems);
-            n++;
-        }
+        reader.Skip();
+        return null;
     }
 
     private static string CheckRule(JsonElement rule, string path, List<string> problems)
@@ -264,4 +424,7 @@ internal static class SarifValidator
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
             ? value.GetString()
             : null;
+
+    /// <summary>A run's tool as the result checks need it.</summary>
+    private sealed record RunDriver(string? Name, List<string> RuleIds, List<string> Problems);
 }
