@@ -236,9 +236,19 @@
     document.documentElement.setAttribute('data-report-ready', 'true');
   }
 
+  // If anything fails, show everything as without JavaScript rather than a table whose rows stay hidden.
+  function start() {
+    try {
+      init();
+    } catch (error) {
+      document.documentElement.classList.remove('js');
+      throw error;
+    }
+  }
+
   if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', init);
+    document.addEventListener('DOMContentLoaded', start);
   } else {
-    init();
+    start();
   }
 }());
