@@ -11,6 +11,9 @@ public static class TemplatePaths
     /// <summary>Inlined into the HTML report's <c>&lt;style&gt;</c> element by the <c>{{inlineStyles}}</c> helper.</summary>
     public const string HtmlStyles = "html/report.css";
 
+    /// <summary>Inlined into the HTML report's one <c>&lt;script&gt;</c> element by <c>{{inlineScript}}</c>; its hash is <c>{{scriptHash}}</c>.</summary>
+    public const string HtmlScript = "html/report.js";
+
     public const string Sarif = "sarif/report.sarif.hbs";
 
     public const string Markdown = "markdown/summary.md.hbs";

@@ -30,7 +30,7 @@ public sealed class CloudTrailReportTests
         Assert.Contains("trails not assessed: AccessDeniedException: User is not authorized &lt;/script&gt;&lt;b&gt;z&lt;/b&gt; **w**", html, StringComparison.Ordinal);
         Assert.Contains("[U+202E]exe", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<script", HtmlOwnScript.Remove(html), StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<b>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<i>", html, StringComparison.Ordinal);
         Assert.DoesNotContain('\u202E', html);

@@ -13,7 +13,7 @@ public sealed partial class HtmlReportWriterTests
     public async Task Should_ShowHostileStringsOnlyEscaped_When_RenderingAccountData()
     {
         // Given / When the test scan, whose names and messages carry markup, is rendered
-        var html = await RenderAsync(ReportTestData.Create());
+        var html = HtmlOwnScript.Remove(await RenderAsync(ReportTestData.Create()));
 
         // Then no markup from the data survives, and hidden characters are shown, not kept
         Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
@@ -38,17 +38,20 @@ public sealed partial class HtmlReportWriterTests
         // When it is rendered
         var html = await RenderAsync(result);
 
-        // Then one table row per finding shows its resource id, account, region and evidence
-        var rows = FindingRow().Matches(html).Select(m => m.Value).ToList();
+        // Then one table row per finding shows its severity, rule, account, region, VPC, resource id and evidence, and links to its resource's card
+        var rows = FindingRow().Matches(html).ToList();
         Assert.Equal(result.Findings.Length, rows.Count);
-        foreach (var (finding, row) in result.Findings.Zip(rows))
+        foreach (var (finding, match) in result.Findings.Zip(rows))
         {
-            Assert.Contains($"<code>{Encode(finding.ResourceId)}</code>", row, StringComparison.Ordinal);
-            Assert.Contains($"<code>{finding.AccountId}</code>", row, StringComparison.Ordinal);
-            Assert.Contains($"<code>{finding.Region}</code>", row, StringComparison.Ordinal);
+            var row = match.Value;
+            var card = match.Groups["card"].Value;
+            var severity = finding.Severity.ToString().ToLowerInvariant();
+            Assert.StartsWith($"<tr data-g=\"{card}\"><td class=\"sev-{severity}\">{severity}</td><td>{finding.RuleId}</td><td>{finding.AccountId}</td>", row, StringComparison.Ordinal);
+            Assert.Contains($"<td>{finding.AccountId}</td><td>{finding.Region}</td><td>{Encode(finding.VpcId ?? "none")}</td>", row, StringComparison.Ordinal);
+            Assert.Contains($"<a href=\"#g-{card}\">{Encode(finding.ResourceId)}</a>", row, StringComparison.Ordinal);
             Assert.Contains(Encode(finding.Evidence.Permission), row, StringComparison.Ordinal);
             Assert.Contains(Encode(finding.Evidence.Detail), row, StringComparison.Ordinal);
-            Assert.Contains(finding.VpcId ?? "none", row, StringComparison.Ordinal);
+            Assert.Matches($"<details class=\"grp sev-[a-z]+\" id=\"g-{card}\" data-g=\"{card}\"( open)?>\\s*<summary><span class=\"badge sev-[a-z]+\">[a-z]+</span> <code class=\"rid\">{Regex.Escape(Encode(finding.ResourceId))}</code>", html);
         }
     }
 
@@ -77,7 +80,9 @@ public sealed partial class HtmlReportWriterTests
         var html = await RenderAsync(ReportTestData.Create());
 
         // Then a CSP forbids loads and script, nothing refers to a resource, and only reference-list anchors leave the page
-        Assert.Contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">", html, StringComparison.Ordinal);
+        var hash = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(TemplateSet.Embedded.Read(TemplatePaths.HtmlScript))));
+        Assert.Contains($"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-{hash}'; base-uri 'none'; form-action 'none'\">", html, StringComparison.Ordinal);
+        Assert.Contains(HtmlOwnScript.Element, html, StringComparison.Ordinal);
         Assert.DoesNotContain("src=", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<iframe", html, StringComparison.OrdinalIgnoreCase);
@@ -104,16 +109,16 @@ public sealed partial class HtmlReportWriterTests
     }
 
     [Fact]
-    public async Task Should_CollapseARulesFindings_When_ItHasMoreThan200()
+    public async Task Should_OpenResourceCards_When_ThereAreAtMost30()
     {
-        // Given 201 world-open groups (201 findings per rule) and 200 (200 per rule)
-        var over = await RenderAsync(ReportTestData.CreateLarge(201));
-        var at = await RenderAsync(ReportTestData.CreateLarge(200));
+        // Given 31 failing groups and 30
+        var over = await RenderAsync(ReportTestData.CreateLarge(31));
+        var at = await RenderAsync(ReportTestData.CreateLarge(30));
 
-        // When / Then groups over the limit render collapsed, groups at the limit open
-        Assert.Contains("<details class=\"rule sev-high\" id=\"rule-SGA001\">", over, StringComparison.Ordinal);
-        Assert.DoesNotContain("id=\"rule-SGA001\" open", over, StringComparison.Ordinal);
-        Assert.Contains("id=\"rule-SGA001\" open>", at, StringComparison.Ordinal);
+        // When / Then cards over the limit render collapsed, cards at the limit open
+        Assert.Equal(31, CountOccurrences(over, "<details class=\"grp "));
+        Assert.Equal(0, Regex.Count(over, "<details class=\"grp [^>]* open>"));
+        Assert.Equal(30, Regex.Count(at, "<details class=\"grp [^>]* open>"));
     }
 
     [Fact]
@@ -126,11 +131,79 @@ public sealed partial class HtmlReportWriterTests
         using var stream = new MemoryStream();
         await new HtmlReportWriter(TemplateSet.Embedded).WriteAsync(result, stream, CancellationToken.None);
 
-        // Then every finding has its row and every group is collapsed
+        // Then every finding has its row; the 2,000 most severe groups have a card, collapsed, and a note says the rest have none
         var html = System.Text.Encoding.UTF8.GetString(stream.ToArray());
         Assert.Equal(100_002, result.Findings.Length);
-        Assert.Equal(result.Findings.Length, CountOccurrences(html, "<tr><td><code>"));
-        Assert.DoesNotContain("\" open>", html.Replace("class=\"framework\" open>", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Equal(result.Findings.Length, CountOccurrences(html, "<tr data-g=\""));
+        Assert.Equal(2_000, CountOccurrences(html, "<details class=\"grp "));
+        Assert.Equal(2_000, CountOccurrences(html, "<table class=\"grp-rules\">"));
+        Assert.Equal(0, Regex.Count(html, "<details class=\"grp [^>]* open>"));
+        Assert.Equal(6 * (16_667 - 2_000), CountOccurrences(html, "<tr data-g=\"0\">"));
+        Assert.Contains("This scan has 16667 failing resources. To keep the file usable, only the 2000 most severe have a card here", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_ShowEachGroupsRulesAttachmentsLastChangeAndFix_When_Rendering()
+    {
+        // Given / When the test scan is rendered
+        var html = await RenderAsync(ReportTestData.Create());
+        var card = Card(html, "sg-0a1b2c3d4e5f60001");
+
+        // Then the card of the group with SSH open to the world marks that rule with its findings and keeps the description escaped
+        Assert.Matches("<tr class=\"offending\"><td>ingress</td><td>tcp 22</td><td>0\\.0\\.0\\.0/0</td><td class=\"text\">&lt;/script&gt;[^<]*</td><td><span class=\"mark\"><span class=\"badge sev-high\">SGA001</span> covers port 22</span>", card);
+        Assert.Contains("<p class=\"desc\"><span class=\"muted\">Description:</span> &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;", card, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"tag-key\">Name</span>=<span class=\"tag-value\">&lt;img src&#61;x onerror&#61;alert(1)&gt;</span>", card, StringComparison.Ordinal);
+
+        // And it lists the interface it is attached to, who changed it last and the commands that fix it
+        Assert.Contains("<tr><td>eni-0a1b2c3d4e5f60001</td><td>interface</td>", card, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"attribution-found\">last changed by arn:aws:iam::111111111111:user/&lt;img src&#61;x onerror&#61;alert(2)&gt;", card, StringComparison.Ordinal);
+        Assert.Contains("aws ec2 revoke-security-group-ingress --region &#39;us-east-1&#39; --group-id &#39;sg-0a1b2c3d4e5f60001&#39; --ip-permissions &#39;IpProtocol&#61;tcp,FromPort&#61;22,ToPort&#61;22,IpRanges&#61;[{CidrIp&#61;0.0.0.0/0}]&#39;", card, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#rule-SGA004\">SGA004</a>", card, StringComparison.Ordinal);
+
+        // And an unused group (no interface) says so and is fixed by deleting it; its rule is not offending
+        var unused = Card(html, "sg-0a1b2c3d4e5f60004");
+        Assert.Contains("Not attached to any network interface.", unused, StringComparison.Ordinal);
+        Assert.Contains("<li><span class=\"badge sev-low\">SGA006</span>", unused, StringComparison.Ordinal);
+        Assert.Contains("aws ec2 delete-security-group --region &#39;us-east-1&#39; --group-id &#39;sg-0a1b2c3d4e5f60004&#39;", unused, StringComparison.Ordinal);
+
+        // And a network ACL's card lists its entries with the offending one marked
+        var acl = Card(html, "acl-0a1b2c3d4e5f60001");
+        Assert.Matches("<tr class=\"offending\"><td class=\"num\">100</td><td>ingress</td><td>allow</td><td>all traffic</td><td>0\\.0\\.0\\.0/0</td><td><span class=\"mark\"><span class=\"badge sev-medium\">SGA010</span>", acl);
+        Assert.Contains("<tr><td class=\"num\">32767</td><td>ingress</td><td>deny</td><td>all traffic</td><td>0.0.0.0/0</td><td><span class=\"muted\">ok</span>", acl, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_OfferOnlyValuesThatOccur_When_RenderingFilters()
+    {
+        // Given / When the test scan is rendered
+        var result = ReportTestData.Create();
+        var html = await RenderAsync(result);
+
+        // Then the filters are hidden until the script shows them, and each offers exactly the values findings have
+        Assert.Contains("<form id=\"filters\" class=\"filters\" role=\"search\" aria-label=\"Filter findings\" hidden>", html, StringComparison.Ordinal);
+        Assert.Equal(["severity", "rule", "account", "region", "vpc"], FilterSelect().Matches(html).Select(m => m.Groups["key"].Value));
+        var severities = result.Findings.Select(f => f.Severity.ToString().ToLowerInvariant()).Distinct().ToList();
+        Assert.Equal(severities.Count, Regex.Count(Filter(html, "severity"), "<option value=\"[a-z]+\">"));
+        Assert.DoesNotContain("<option value=\"info\">", Filter(html, "severity"), StringComparison.Ordinal);
+        Assert.Contains("<option value=\"none\">none (", Filter(html, "vpc"), StringComparison.Ordinal);
+        Assert.Equal(result.Findings.Select(f => f.Region).Distinct().Count(), Regex.Count(Filter(html, "region"), "<option value=\"[a-z0-9-]+\">"));
+        Assert.DoesNotContain("data-filter=\"status\"", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("console.log('</script><script>alert(1)</script>');")]
+    [InlineData("/* <!-- */")]
+    public void Should_ThrowReportException_When_TheScriptCouldEndItsElement(string script)
+    {
+        // Given a script that would end or confuse the inline <script> element
+        using var templates = ScratchDirectory.WithEmbeddedTemplates();
+        templates.Write(TemplatePaths.HtmlScript, script);
+
+        // When the writer is created
+        var error = Assert.Throws<ReportException>(() => new HtmlReportWriter(TemplateSet.FromDirectory(templates.Path)));
+
+        // Then the script is named
+        Assert.Equal(templates.Resolve(TemplatePaths.HtmlScript), error.Template);
     }
 
     [Fact]
@@ -178,10 +251,26 @@ public sealed partial class HtmlReportWriterTests
         return count;
     }
 
+    private static string Card(string html, string resourceId)
+    {
+        var at = html.IndexOf($"<code class=\"rid\">{resourceId}</code>", StringComparison.Ordinal);
+        Assert.True(at >= 0, $"{resourceId} has a card");
+        return html[at..html.IndexOf("</details>", at, StringComparison.Ordinal)];
+    }
+
+    private static string Filter(string html, string key)
+    {
+        var at = html.IndexOf($"<select data-filter=\"{key}\">", StringComparison.Ordinal);
+        return html[at..html.IndexOf("</select>", at, StringComparison.Ordinal)];
+    }
+
     private static Task<string> RenderAsync(ScanResult result) => ReportRendering.RenderAsync(new HtmlReportWriter(TemplateSet.Embedded), result);
 
-    [GeneratedRegex("<tr><td><code>.*?</tr>")]
+    [GeneratedRegex("<tr data-g=\"(?<card>[0-9]+)\">.*?</tr>")]
     private static partial Regex FindingRow();
+
+    [GeneratedRegex("<select data-filter=\"(?<key>[a-z]+)\">")]
+    private static partial Regex FilterSelect();
 
     [GeneratedRegex("href=\"(?<target>[^\"]*)\"")]
     private static partial Regex Href();

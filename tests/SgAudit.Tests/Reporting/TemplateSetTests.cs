@@ -31,12 +31,12 @@ public sealed class TemplateSetTests
         // Given the templates in the repository
         var root = Path.Combine(ReportTestPaths.RepositoryRoot, "reports-templates");
         var onDisk = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .Where(f => f.EndsWith(".hbs", StringComparison.Ordinal) || f.EndsWith(".css", StringComparison.Ordinal))
+            .Where(f => f.EndsWith(".hbs", StringComparison.Ordinal) || f.EndsWith(".css", StringComparison.Ordinal) || f.EndsWith(".js", StringComparison.Ordinal))
             .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
             .Order(StringComparer.Ordinal);
 
         // When the embedded set is listed
-        string[] embedded = [TemplatePaths.HtmlReport, TemplatePaths.HtmlStyles, TemplatePaths.Sarif, TemplatePaths.Markdown, .. TemplateSet.Embedded.List(TemplatePaths.HtmlPartials, ".hbs")];
+        string[] embedded = [TemplatePaths.HtmlReport, TemplatePaths.HtmlStyles, TemplatePaths.HtmlScript, TemplatePaths.Sarif, TemplatePaths.Markdown, .. TemplateSet.Embedded.List(TemplatePaths.HtmlPartials, ".hbs")];
 
         // Then they are the same files with the same text
         Assert.Equal(onDisk, embedded.Order(StringComparer.Ordinal));
@@ -80,6 +80,7 @@ public sealed class TemplateSetTests
     [Theory]
     [InlineData(TemplatePaths.HtmlReport, "html")]
     [InlineData(TemplatePaths.HtmlStyles, "html")]
+    [InlineData(TemplatePaths.HtmlScript, "html")]
     [InlineData(TemplatePaths.Sarif, "sarif")]
     [InlineData(TemplatePaths.Markdown, "md")]
     public void Should_ThrowReportExceptionNamingTheFile_When_ATemplateIsMissing(string path, string format)

@@ -15,7 +15,7 @@ internal sealed class ScratchDirectory : IDisposable
     {
         var directory = new ScratchDirectory();
         var embedded = TemplateSet.Embedded;
-        string[] files = [TemplatePaths.HtmlReport, TemplatePaths.HtmlStyles, TemplatePaths.Sarif, TemplatePaths.Markdown, .. embedded.List(TemplatePaths.HtmlPartials, ".hbs")];
+        string[] files = [TemplatePaths.HtmlReport, TemplatePaths.HtmlStyles, TemplatePaths.HtmlScript, TemplatePaths.Sarif, TemplatePaths.Markdown, .. embedded.List(TemplatePaths.HtmlPartials, ".hbs")];
         foreach (var file in files)
         {
             directory.Write(file, embedded.Read(file));

@@ -1,0 +1,360 @@
+using System.Collections.Immutable;
+using SgAudit.Core.Engine;
+using SgAudit.Core.Model;
+using SgAudit.Core.Rules;
+
+namespace SgAudit.Reporting.ViewModels;
+
+/// <summary>
+/// Builds the HTML report's own views on top of the shared <see cref="ReportViewModel"/>: the overview (chart,
+/// breakdowns, compliance matrix), the findings filters and one card per failing resource. Other formats never see
+/// these, so their output does not depend on them.
+/// </summary>
+public static class HtmlReportViewModelBuilder
+{
+    /// <summary>The longest bar, in pixels.</summary>
+    public const int BarWidth = 240;
+
+    /// <summary>Resource cards start expanded when there are at most this many (the demo account has 15).</summary>
+    public const int OpenCardLimit = 30;
+
+    /// <summary>
+    /// At most this many cards, most severe first. 2,000 cards are about 9 MB at the benchmark's 14 rules per group,
+    /// where all 77,736 failing groups would be 290 MB; the findings table still lists every finding.
+    /// </summary>
+    public const int CardLimit = 2_000;
+
+    /// <summary>Overview tables with more rows than this start collapsed.</summary>
+    public const int OpenBreakdownLimit = 20;
+
+    /// <summary>The findings table shows "none" in the VPC column of findings outside a VPC; the VPC filter uses the same text.</summary>
+    public const string NoVpc = "none";
+
+    private const int ChartRowHeight = 26;
+
+    private static readonly string[] SeverityOrder = ["critical", "high", "medium", "low", "info"];
+
+    public static HtmlReportViewModel Build(ScanResult result, ReportViewModel report)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(report);
+
+        var (groups, failingResources) = Groups(result, report);
+        var groupOf = new Dictionary<(string, string, string, string), int>(groups.Length);
+        foreach (var group in groups)
+        {
+            groupOf[GroupKey(group.AccountId, group.Region, group.ResourceKind, group.ResourceId)] = group.Index;
+        }
+
+        var findings = report.Findings;
+        var rows = ImmutableArray.CreateBuilder<FindingRowView>(findings.Length);
+        foreach (var finding in findings)
+        {
+            rows.Add(new FindingRowView(finding, groupOf.GetValueOrDefault(GroupKey(finding.AccountId, finding.Region, finding.ResourceKind, finding.ResourceId))));
+        }
+
+        return new HtmlReportViewModel(report)
+        {
+            SeverityChart = SeverityChart(report),
+            SeverityChartHeight = (SeverityOrder.Length * ChartRowHeight) + 4,
+            Breakdowns =
+            [
+                Breakdown("account", "Account", findings, f => f.AccountId),
+                Breakdown("region", "Region", findings, f => f.Region),
+                Breakdown("vpc", "VPC", findings, f => f.VpcId ?? NoVpc),
+            ],
+            ComplianceMatrix = [.. report.Frameworks.Select(ComplianceBar)],
+            Filters = Filters(report),
+            FindingRows = rows.MoveToImmutable(),
+            Groups = groups,
+            AclGroups = groups.Count(g => !g.IsSecurityGroup),
+            FailingResources = failingResources,
+        };
+    }
+
+    private static (string, string, string, string) GroupKey(string accountId, string region, string kind, string resourceId) => (accountId, region, kind, resourceId);
+
+    private static int Rank(string severity) => Array.IndexOf(SeverityOrder, severity);
+
+    private static int Scale(int value, int max) => max == 0 ? 0 : (int)Math.Round((double)value * BarWidth / max, MidpointRounding.AwayFromZero);
+
+    private static ImmutableArray<SeverityBarView> SeverityChart(ReportViewModel report)
+    {
+        var max = report.Severities.Max(s => s.Count);
+        return [.. report.Severities.Select((s, i) => new SeverityBarView(s.Severity, s.Count, s.Gate, (i * ChartRowHeight) + 2, Math.Max(Scale(s.Count, max), s.Count > 0 ? 2 : 0), 80 + Scale(s.Count, max) + 6))];
+    }
+
+    private static BreakdownTableView Breakdown(string key, string label, ImmutableArray<FindingView> findings, Func<FindingView, string> keyOf)
+    {
+        var rows = findings
+            .GroupBy(keyOf, StringComparer.Ordinal)
+            .Select(g => (Key: g.Key, Findings: g.ToList()))
+            .OrderByDescending(g => g.Findings.Count)
+            .ThenBy(g => g.Key, StringComparer.Ordinal)
+            .ToList();
+        var max = rows.Count == 0 ? 0 : rows[0].Findings.Count;
+        return new BreakdownTableView
+        {
+            Key = key,
+            Label = label,
+            Open = rows.Count <= OpenBreakdownLimit,
+            Rows = [.. rows.Select(r => new BreakdownView
+            {
+                Key = r.Key,
+                Count = r.Findings.Count,
+                Critical = r.Findings.Count(f => f.Severity == "critical"),
+                High = r.Findings.Count(f => f.Severity == "high"),
+                Medium = r.Findings.Count(f => f.Severity == "medium"),
+                Low = r.Findings.Count(f => f.Severity == "low"),
+                Info = r.Findings.Count(f => f.Severity == "info"),
+                Resources = r.Findings.Select(f => (f.ResourceKind, f.ResourceId)).Distinct().Count(),
+                Bar = Scale(r.Findings.Count, max),
+            })],
+        };
+    }
+
+    private static ComplianceBarView ComplianceBar(FrameworkView framework)
+    {
+        var total = framework.Passed + framework.Failed + framework.NotAssessed;
+        var fail = Scale(framework.Failed, total);
+        var pass = Scale(framework.Passed, total);
+        return new ComplianceBarView
+        {
+            Framework = framework,
+            Controls = total,
+            FailWidth = fail,
+            PassX = fail,
+            PassWidth = pass,
+            NotAssessedX = fail + pass,
+            NotAssessedWidth = total == 0 ? 0 : BarWidth - fail - pass,
+        };
+    }
+
+    private static ImmutableArray<FilterView> Filters(ReportViewModel report)
+    {
+        var findings = report.Findings;
+        FilterView Distinct(string key, string label, Func<FindingView, string> valueOf) => new(key, label, [.. findings
+            .GroupBy(valueOf, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new FilterOptionView(g.Key, g.Key, g.Count()))]);
+
+        // Only values that occur: a filter with nothing to choose is left out, and so will be new/unchanged/suppressed until findings carry them.
+        FilterView[] filters =
+        [
+            new("severity", "Severity", [.. report.Severities.Where(s => s.Count > 0).Select(s => new FilterOptionView(s.Severity, s.Severity, s.Count))]),
+            new("rule", "Rule", [.. report.RulesWithFindings.Select(r => new FilterOptionView(r.Id, $"{r.Id} {r.Title}", r.FindingCount))]),
+            Distinct("account", "Account", f => f.AccountId),
+            Distinct("region", "Region", f => f.Region),
+            Distinct("vpc", "VPC", f => f.VpcId ?? NoVpc),
+        ];
+        return [.. filters.Where(f => !f.Options.IsEmpty)];
+    }
+
+    private static (ImmutableArray<ResourceGroupView> Cards, int FailingResources) Groups(ScanResult result, ReportViewModel report)
+    {
+        var byResource = report.Findings
+            .GroupBy(f => GroupKey(f.AccountId, f.Region, f.ResourceKind, f.ResourceId))
+            .ToList();
+        var wanted = byResource.Select(g => g.Key).ToHashSet();
+        var failingResources = wanted.Count;
+        var groups = new Dictionary<(string, string, string, string), SecurityGroup>();
+        var acls = new Dictionary<(string, string, string, string), NetworkAcl>();
+        var interfaces = new Dictionary<(string, string, string, string), List<NetworkInterface>>();
+        foreach (var region in result.Inventory.Regions)
+        {
+            foreach (var group in region.SecurityGroups)
+            {
+                var key = GroupKey(region.AccountId, region.Region, "security group", group.Id);
+                if (wanted.Contains(key))
+                {
+                    groups[key] = group;
+                }
+            }
+
+            foreach (var acl in region.NetworkAcls)
+            {
+                var key = GroupKey(region.AccountId, region.Region, "network ACL", acl.Id);
+                if (wanted.Contains(key))
+                {
+                    acls[key] = acl;
+                }
+            }
+
+            foreach (var eni in region.NetworkInterfaces)
+            {
+                foreach (var groupId in eni.GroupIds)
+                {
+                    var key = GroupKey(region.AccountId, region.Region, "security group", groupId);
+                    if (wanted.Contains(key))
+                    {
+                        if (!interfaces.TryGetValue(key, out var list))
+                        {
+                            interfaces[key] = list = [];
+                        }
+
+                        list.Add(eni);
+                    }
+                }
+            }
+        }
+
+        var rulesById = report.Rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var ordered = byResource
+            .Select(g => (g.Key, Findings: g.ToList(), Worst: g.Min(f => Rank(f.Severity))))
+            .OrderBy(g => g.Worst)
+            .ThenBy(g => g.Key.Item1, StringComparer.Ordinal)
+            .ThenBy(g => g.Key.Item2, StringComparer.Ordinal)
+            .ThenBy(g => g.Key.Item3, StringComparer.Ordinal)
+            .ThenBy(g => g.Key.Item4, StringComparer.Ordinal)
+            .Take(CardLimit)
+            .ToList();
+        var open = failingResources <= OpenCardLimit;
+        return ([.. ordered.Select((g, i) =>
+        {
+            var first = g.Findings[0];
+            var findingsByKey = g.Findings.ToLookup(EvidenceKey, StringComparer.Ordinal);
+            var ruleKeys = new HashSet<string>(StringComparer.Ordinal);
+            ImmutableArray<GroupRuleView> rules;
+            string? description = null;
+            ImmutableArray<TagView> tags = [];
+            ImmutableArray<AttachmentView> attachments;
+            if (groups.TryGetValue(g.Key, out var group))
+            {
+                rules = GroupRules(group, findingsByKey, ruleKeys);
+                description = group.Description;
+                tags = [.. group.Tags.Select(t => new TagView(t.Key, t.Value))];
+                attachments = [.. interfaces.GetValueOrDefault(g.Key, []).OrderBy(e => e.Id, StringComparer.Ordinal).Select(Attachment)];
+            }
+            else if (acls.TryGetValue(g.Key, out var acl))
+            {
+                rules = AclRules(acl, findingsByKey, ruleKeys);
+                tags = [.. acl.Tags.Select(t => new TagView(t.Key, t.Value))];
+                attachments = [.. acl.SubnetIds.Order(StringComparer.Ordinal).Select(s => new AttachmentView { Id = s, Type = "subnet" })];
+            }
+            else
+            {
+                rules = [];
+                attachments = [];
+            }
+
+            var ruleIds = g.Findings.Select(f => f.RuleId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray();
+            return new ResourceGroupView
+            {
+                Index = i + 1,
+                ResourceKind = first.ResourceKind,
+                IsSecurityGroup = group is not null || first.ResourceType == "AWS::EC2::SecurityGroup",
+                ResourceId = first.ResourceId,
+                ResourceName = first.ResourceName,
+                AccountId = first.AccountId,
+                Region = first.Region,
+                VpcId = first.VpcId,
+                Description = description,
+                Tags = tags,
+                Severity = SeverityOrder[g.Worst],
+                FindingCount = g.Findings.Count,
+                RuleIds = ruleIds,
+                Rules = rules,
+                ResourceFindings = [.. g.Findings.Where(f => !ruleKeys.Contains(EvidenceKey(f))).Select(f => new GroupRuleFindingView(f.RuleId, f.Severity, f.Detail))],
+                Attachments = attachments,
+                Attribution = first.Attribution,
+                Commands = Commands(g.Findings, rules, ruleKeys),
+                Fixes = [.. ruleIds.Select(id => rulesById[id]).Select(r => new GroupFixView(r.Id, r.Severity, r.Title, r.Remediation.Text, r.Remediation.Cli))],
+                Open = open,
+            };
+        })], failingResources);
+    }
+
+    // The evidence key without the detail: what identifies the permission-and-source or ACL entry a finding is about.
+    private static string EvidenceKey(FindingView finding) => string.Join('|', finding.Direction ?? "-", finding.Protocol ?? "-", finding.Ports ?? "-", finding.Source, finding.AclRuleNumber?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-");
+
+    private static string RuleKey(Evidence evidence) => string.Join('|', evidence.Direction switch { Direction.Ingress => "ingress", Direction.Egress => "egress", _ => "-" }, evidence.Protocol?.Name ?? "-", evidence.Ports?.ToString() ?? "-", evidence.Source, evidence.AclRuleNumber?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-");
+
+    private static ImmutableArray<GroupRuleView> GroupRules(SecurityGroup group, ILookup<string, FindingView> findings, HashSet<string> keys)
+    {
+        var rules = ImmutableArray.CreateBuilder<GroupRuleView>();
+        foreach (var permission in group.Ingress.Concat(group.Egress))
+        {
+            if (permission.Sources.IsEmpty)
+            {
+                rules.Add(GroupRule(group, permission, null, findings, keys));
+            }
+
+            foreach (var source in permission.Sources)
+            {
+                rules.Add(GroupRule(group, permission, source, findings, keys));
+            }
+        }
+
+        return rules.ToImmutable();
+    }
+
+    private static GroupRuleView GroupRule(SecurityGroup group, Permission permission, TrafficSource? source, ILookup<string, FindingView> findings, HashSet<string> keys)
+    {
+        var evidence = Evidence.ForPermission(permission, source, "");
+        var key = RuleKey(evidence);
+        keys.Add(key);
+        var matches = RuleFindings(findings[key]);
+        return new GroupRuleView
+        {
+            Direction = permission.Direction == Direction.Ingress ? "ingress" : "egress",
+            Permission = evidence.Permission,
+            Source = evidence.Source,
+            Description = source?.Description,
+            Offending = !matches.IsEmpty,
+            Findings = matches,
+            Fix = matches.IsEmpty ? null : FixCommands.Revoke(findings[key].First().Region, group.Id, permission, source),
+        };
+    }
+
+    private static ImmutableArray<GroupRuleView> AclRules(NetworkAcl acl, ILookup<string, FindingView> findings, HashSet<string> keys) =>
+    [
+        .. acl.Entries
+            .OrderBy(e => e.Direction)
+            .ThenBy(e => e.RuleNumber)
+            .Select(entry =>
+            {
+                var evidence = Evidence.ForAclEntry(entry, "");
+                var key = RuleKey(evidence);
+                keys.Add(key);
+                var matches = RuleFindings(findings[key]);
+                return new GroupRuleView
+                {
+                    Direction = entry.Direction == Direction.Ingress ? "ingress" : "egress",
+                    Permission = evidence.Permission,
+                    Source = evidence.Source,
+                    RuleNumber = entry.RuleNumber,
+                    Action = entry.Action == RuleAction.Allow ? "allow" : "deny",
+                    Offending = !matches.IsEmpty,
+                    Findings = matches,
+                };
+            }),
+    ];
+
+    private static ImmutableArray<GroupRuleFindingView> RuleFindings(IEnumerable<FindingView> findings) =>
+        [.. findings.Select(f => new GroupRuleFindingView(f.RuleId, f.Severity, f.Detail))];
+
+    private static ImmutableArray<string> Commands(List<FindingView> findings, ImmutableArray<GroupRuleView> rules, HashSet<string> ruleKeys)
+    {
+        var first = findings[0];
+        var commands = rules.Where(r => r.Fix is not null).Select(r => r.Fix!).ToList();
+
+        // An unused group's fix is to delete it (its rules may be fine).
+        if (first.ResourceType == "AWS::EC2::SecurityGroup" && findings.Any(f => f.Permission == "-" && !ruleKeys.Contains(EvidenceKey(f))))
+        {
+            commands.Add(FixCommands.Delete(first.Region, first.ResourceId));
+        }
+
+        return [.. commands];
+    }
+
+    private static AttachmentView Attachment(NetworkInterface eni) => new()
+    {
+        Id = eni.Id,
+        Type = eni.InterfaceType,
+        InstanceId = eni.InstanceId,
+        PrivateIp = eni.PrivateIpAddress,
+        PublicIp = eni.PublicIp,
+        Status = eni.Status,
+        Description = string.IsNullOrEmpty(eni.Description) ? null : eni.Description,
+    };
+}

@@ -1,0 +1,33 @@
+using SgAudit.Reporting;
+using SgAudit.Tests.Reporting;
+using SgAudit.Tests.Support;
+
+namespace SgAudit.Tests.Browser;
+
+/// <summary>The HTML report with JavaScript turned off in the browser: every finding and card is shown, and no control that would do nothing.</summary>
+public sealed class NoScriptReportBrowserTests
+{
+    [Fact]
+    public async Task Should_ShowEveryFindingAndNoFilters_When_JavaScriptIsOff()
+    {
+        // Given a report with more findings than one page of the script's pager (6 per group)
+        var result = ReportTestData.CreateLarge(40);
+        using var directory = new ScratchDirectory();
+        var path = Path.Combine(directory.Path, "report.html");
+        await using (var file = File.Create(path))
+        {
+            await new HtmlReportWriter(TemplateSet.Embedded).WriteAsync(result, file, CancellationToken.None);
+        }
+
+        // When it is opened in a browser that runs no script
+        using var browser = new HeadlessChromium(javaScript: false);
+        browser.OpenReport(path);
+
+        // Then every finding row and every card is shown, and the filters, status lines and pagers are not
+        Assert.Equal(240, result.Findings.Length);
+        Assert.Null(browser.RunRaw("return document.documentElement.getAttribute('data-report-ready');"));
+        Assert.Equal(240, browser.Run<int>("return Array.from(document.querySelectorAll('#findings-table tbody tr')).filter(r => r.getClientRects().length > 0).length;"));
+        Assert.Equal(40, browser.Run<int>("return Array.from(document.querySelectorAll('#groups > details.grp')).filter(c => c.getClientRects().length > 0).length;"));
+        Assert.Equal(0, browser.Run<int>("return Array.from(document.querySelectorAll('#filters, .pager, .status')).filter(e => e.getClientRects().length > 0).length;"));
+    }
+}
