@@ -44,7 +44,6 @@ internal sealed class FastModelJsonReader
         "RequesterId", "RequesterManaged", "PrivateIpAddress", "Attachment", "Association", "TagSet");
     private static readonly byte[][] GroupIdentifierNames = Names("GroupId", "GroupName");
 
-    private readonly List<PendingRegion>? _pendingRegions;
     private readonly Dictionary<string, string> _shared = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _sharedLookup;
 
@@ -63,11 +62,8 @@ internal sealed class FastModelJsonReader
     private readonly JsonItemReader<VpcShape> _readVpc = static (ref Utf8JsonReader r) => JsonSerializer.Deserialize(ref r, StrictModelJsonContext.Default.VpcShape)!;
     private readonly JsonItemReader<NetworkAclShape> _readAcl = static (ref Utf8JsonReader r) => JsonSerializer.Deserialize(ref r, StrictModelJsonContext.Default.NetworkAclShape)!;
 
-    /// <summary>A reader for one pass.</summary>
-    /// <param name="pendingRegions">Where to note regions for reading later; null to read them in place.</param>
-    private FastModelJsonReader(List<PendingRegion>? pendingRegions)
+    private FastModelJsonReader()
     {
-        _pendingRegions = pendingRegions;
         _sharedLookup = _shared.GetAlternateLookup<ReadOnlySpan<char>>();
         _readAccount = ReadAccount;
         _readRegion = ReadRegion;
@@ -83,51 +79,28 @@ internal sealed class FastModelJsonReader
     }
 
     /// <summary>The model, or null when the input needs System.Text.Json (which then decides: same model, or an error).</summary>
-    /// <remarks>
-    /// Regions are independent, and at scale they are almost all of the file: the first pass only finds where each
-    /// region's object starts and ends (the reader still checks its syntax), then the regions are read in parallel,
-    /// each by its own reader with its own table of shared values.
-    /// </remarks>
-    public static ModelDocument? TryRead(ReadOnlyMemory<byte> json)
+    public static ModelDocument? TryRead(ReadOnlySpan<byte> json)
     {
-        var regions = new List<PendingRegion>();
+        var reader = new Utf8JsonReader(json, ReaderOptions);
         try
         {
-            var reader = new Utf8JsonReader(json.Span, ReaderOptions);
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 return null;
             }
 
-            var document = new FastModelJsonReader(regions).ReadDocument(ref reader);
-            if (reader.Read())
-            {
-                return null; // anything after the root: let System.Text.Json say what
-            }
-
-            Parallel.For(0, regions.Count, i =>
-            {
-                var pending = regions[i];
-                var regionReader = new Utf8JsonReader(json.Span[pending.Start..pending.End], ReaderOptions);
-                pending.Target[pending.Index] = regionReader.Read() && regionReader.TokenType == JsonTokenType.StartObject
-                    ? new FastModelJsonReader(null).ReadRegion(ref regionReader)
-                    : throw GiveUp();
-            });
-            return document;
+            var document = new FastModelJsonReader().ReadDocument(ref reader);
+            return reader.Read() ? null : document; // anything after the root: let System.Text.Json say what
         }
-        catch (Exception ex) when (IsGiveUp(ex))
+        catch (JsonException)
         {
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            return null; // e.g. text that is not valid UTF-16 once unescaped
+        }
     }
-
-    private static bool IsGiveUp(Exception ex) => ex switch
-    {
-        JsonException => true,
-        InvalidOperationException => true, // e.g. text that is not valid UTF-16 once unescaped
-        AggregateException aggregate => aggregate.InnerExceptions.All(IsGiveUp),
-        _ => false,
-    };
 
     private ModelDocument ReadDocument(ref Utf8JsonReader reader)
     {
@@ -160,46 +133,11 @@ internal sealed class FastModelJsonReader
                 case 0: account.Id = ReadString(ref reader); break;
                 case 1: account.Name = ReadString(ref reader); break;
                 case 2: account.Error = ReadError(ref reader); break;
-                default: account.Regions = (_pendingRegions is null ? ReadList(ref reader, _readRegion) : NoteRegions(ref reader, _pendingRegions)) ?? throw GiveUp(); break;
+                default: account.Regions = ReadList(ref reader, _readRegion) ?? throw GiveUp(); break;
             }
         }
 
         return account;
-    }
-
-    /// <summary>A list with a placeholder per region object, each noted with its place in the input; null for a JSON null.</summary>
-    private static List<ModelRegion>? NoteRegions(ref Utf8JsonReader reader, List<PendingRegion> pending)
-    {
-        if (!reader.Read())
-        {
-            throw GiveUp();
-        }
-
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return null;
-        }
-
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            throw GiveUp();
-        }
-
-        var regions = new List<ModelRegion>();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                throw GiveUp();
-            }
-
-            var start = checked((int)reader.TokenStartIndex);
-            reader.Skip();
-            pending.Add(new PendingRegion(regions, regions.Count, start, checked((int)reader.BytesConsumed)));
-            regions.Add(null!); // filled in by the parallel pass before the document is returned
-        }
-
-        return regions;
     }
 
     private static ModelError? ReadError(ref Utf8JsonReader reader)
@@ -603,7 +541,4 @@ internal sealed class FastModelJsonReader
     private static JsonException GiveUp() => new();
 
     private static byte[][] Names(params string[] names) => [.. names.Select(Encoding.UTF8.GetBytes)];
-
-    /// <summary>A region object at <see cref="Start"/>..<see cref="End"/> of the input, to be read into <see cref="Target"/>[<see cref="Index"/>].</summary>
-    private readonly record struct PendingRegion(List<ModelRegion> Target, int Index, int Start, int End);
 }

@@ -74,7 +74,15 @@ public static class HtmlReportViewModelBuilder
 
     private static (string, string, string, string) GroupKey(string accountId, string region, string kind, string resourceId) => (accountId, region, kind, resourceId);
 
-    private static int Rank(string severity) => Array.IndexOf(SeverityOrder, severity);
+    private static int Rank(string severity) => severity switch
+    {
+        "critical" => 0,
+        "high" => 1,
+        "medium" => 2,
+        "low" => 3,
+        "info" => 4,
+        _ => -1,
+    };
 
     private static int Scale(int value, int max) => max == 0 ? 0 : (int)Math.Round((double)value * BarWidth / max, MidpointRounding.AwayFromZero);
 
@@ -86,13 +94,24 @@ public static class HtmlReportViewModelBuilder
 
     private static BreakdownTableView Breakdown(string key, string label, ImmutableArray<FindingView> findings, Func<FindingView, string> keyOf)
     {
-        var rows = findings
-            .GroupBy(keyOf, StringComparer.Ordinal)
-            .Select(g => (Key: g.Key, Findings: g.ToList()))
-            .OrderByDescending(g => g.Findings.Count)
-            .ThenBy(g => g.Key, StringComparer.Ordinal)
+        // One pass: a breakdown of 100,000s of findings counts each finding once, not once per column.
+        var tallies = new Dictionary<string, BreakdownTally>(StringComparer.Ordinal);
+        foreach (var finding in findings)
+        {
+            var rowKey = keyOf(finding);
+            if (!tallies.TryGetValue(rowKey, out var tally))
+            {
+                tallies.Add(rowKey, tally = new BreakdownTally());
+            }
+
+            tally.Add(finding);
+        }
+
+        var rows = tallies
+            .OrderByDescending(t => t.Value.Count)
+            .ThenBy(t => t.Key, StringComparer.Ordinal)
             .ToList();
-        var max = rows.Count == 0 ? 0 : rows[0].Findings.Count;
+        var max = rows.Count == 0 ? 0 : rows[0].Value.Count;
         return new BreakdownTableView
         {
             Key = key,
@@ -101,14 +120,14 @@ public static class HtmlReportViewModelBuilder
             Rows = [.. rows.Select(r => new BreakdownView
             {
                 Key = r.Key,
-                Count = r.Findings.Count,
-                Critical = r.Findings.Count(f => f.Severity == "critical"),
-                High = r.Findings.Count(f => f.Severity == "high"),
-                Medium = r.Findings.Count(f => f.Severity == "medium"),
-                Low = r.Findings.Count(f => f.Severity == "low"),
-                Info = r.Findings.Count(f => f.Severity == "info"),
-                Resources = r.Findings.Select(f => (f.ResourceKind, f.ResourceId)).Distinct().Count(),
-                Bar = Scale(r.Findings.Count, max),
+                Count = r.Value.Count,
+                Critical = r.Value.BySeverity[0],
+                High = r.Value.BySeverity[1],
+                Medium = r.Value.BySeverity[2],
+                Low = r.Value.BySeverity[3],
+                Info = r.Value.BySeverity[4],
+                Resources = r.Value.Resources,
+                Bar = Scale(r.Value.Count, max),
             })],
         };
     }
@@ -152,31 +171,73 @@ public static class HtmlReportViewModelBuilder
 
     private static (ImmutableArray<ResourceGroupView> Cards, int FailingResources) Groups(ScanResult result, ReportViewModel report)
     {
-        var byResource = report.Findings
-            .GroupBy(f => GroupKey(f.AccountId, f.Region, f.ResourceKind, f.ResourceId))
+        // Resource → its findings in finding order, keyed by scope then id: findings come in runs of one scope, so the
+        // scope is looked up once per run and each finding costs one string hash (not one of four strings).
+        var byScope = new Dictionary<(string AccountId, string Region, string Kind), Dictionary<string, List<FindingView>>>();
+        Dictionary<string, List<FindingView>>? current = null;
+        FindingView? previous = null;
+        foreach (var finding in report.Findings)
+        {
+            if (previous is null || !string.Equals(previous.AccountId, finding.AccountId, StringComparison.Ordinal)
+                || !string.Equals(previous.Region, finding.Region, StringComparison.Ordinal) || !string.Equals(previous.ResourceKind, finding.ResourceKind, StringComparison.Ordinal))
+            {
+                if (!byScope.TryGetValue((finding.AccountId, finding.Region, finding.ResourceKind), out current))
+                {
+                    byScope.Add((finding.AccountId, finding.Region, finding.ResourceKind), current = new Dictionary<string, List<FindingView>>(StringComparer.Ordinal));
+                }
+
+                previous = finding;
+            }
+
+            if (!current!.TryGetValue(finding.ResourceId, out var list))
+            {
+                current.Add(finding.ResourceId, list = []);
+            }
+
+            list.Add(finding);
+        }
+
+        var failingResources = byScope.Values.Sum(resources => resources.Count);
+        var ordered = byScope
+            .SelectMany(scope => scope.Value.Select(resource => (
+                Key: GroupKey(scope.Key.AccountId, scope.Key.Region, scope.Key.Kind, resource.Key),
+                Findings: resource.Value,
+                Worst: resource.Value.Min(f => Rank(f.Severity)))))
+            .OrderBy(g => g.Worst)
+            .ThenBy(g => g.Key.Item1, StringComparer.Ordinal)
+            .ThenBy(g => g.Key.Item2, StringComparer.Ordinal)
+            .ThenBy(g => g.Key.Item3, StringComparer.Ordinal)
+            .ThenBy(g => g.Key.Item4, StringComparer.Ordinal)
+            .Take(CardLimit)
             .ToList();
-        var wanted = byResource.Select(g => g.Key).ToHashSet();
-        var failingResources = wanted.Count;
+
+        // The inventory objects of the resources that get a card, and the interfaces of those groups.
+        var wanted = ordered
+            .GroupBy(g => (g.Key.Item1, g.Key.Item2))
+            .ToDictionary(scope => scope.Key, scope => scope.Select(g => g.Key.Item4).ToHashSet(StringComparer.Ordinal));
         var groups = new Dictionary<(string, string, string, string), SecurityGroup>();
         var acls = new Dictionary<(string, string, string, string), NetworkAcl>();
         var interfaces = new Dictionary<(string, string, string, string), List<NetworkInterface>>();
         foreach (var region in result.Inventory.Regions)
         {
+            if (!wanted.TryGetValue((region.AccountId, region.Region), out var ids))
+            {
+                continue;
+            }
+
             foreach (var group in region.SecurityGroups)
             {
-                var key = GroupKey(region.AccountId, region.Region, "security group", group.Id);
-                if (wanted.Contains(key))
+                if (ids.Contains(group.Id))
                 {
-                    groups[key] = group;
+                    groups[GroupKey(region.AccountId, region.Region, "security group", group.Id)] = group;
                 }
             }
 
             foreach (var acl in region.NetworkAcls)
             {
-                var key = GroupKey(region.AccountId, region.Region, "network ACL", acl.Id);
-                if (wanted.Contains(key))
+                if (ids.Contains(acl.Id))
                 {
-                    acls[key] = acl;
+                    acls[GroupKey(region.AccountId, region.Region, "network ACL", acl.Id)] = acl;
                 }
             }
 
@@ -184,9 +245,9 @@ public static class HtmlReportViewModelBuilder
             {
                 foreach (var groupId in eni.GroupIds)
                 {
-                    var key = GroupKey(region.AccountId, region.Region, "security group", groupId);
-                    if (wanted.Contains(key))
+                    if (ids.Contains(groupId))
                     {
+                        var key = GroupKey(region.AccountId, region.Region, "security group", groupId);
                         if (!interfaces.TryGetValue(key, out var list))
                         {
                             interfaces[key] = list = [];
@@ -199,15 +260,6 @@ public static class HtmlReportViewModelBuilder
         }
 
         var rulesById = report.Rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
-        var ordered = byResource
-            .Select(g => (g.Key, Findings: g.ToList(), Worst: g.Min(f => Rank(f.Severity))))
-            .OrderBy(g => g.Worst)
-            .ThenBy(g => g.Key.Item1, StringComparer.Ordinal)
-            .ThenBy(g => g.Key.Item2, StringComparer.Ordinal)
-            .ThenBy(g => g.Key.Item3, StringComparer.Ordinal)
-            .ThenBy(g => g.Key.Item4, StringComparer.Ordinal)
-            .Take(CardLimit)
-            .ToList();
         var open = failingResources <= OpenCardLimit;
         return ([.. ordered.Select((g, i) =>
         {
@@ -357,4 +409,32 @@ public static class HtmlReportViewModelBuilder
         Status = eni.Status,
         Description = string.IsNullOrEmpty(eni.Description) ? null : eni.Description,
     };
+
+    /// <summary>One breakdown row's counts, gathered in a single pass over the findings.</summary>
+    private sealed class BreakdownTally
+    {
+        private readonly Dictionary<string, HashSet<string>> _resourcesByKind = new(StringComparer.Ordinal);
+
+        public int Count { get; private set; }
+
+        public int[] BySeverity { get; } = new int[5];
+
+        public int Resources => _resourcesByKind.Values.Sum(ids => ids.Count);
+
+        public void Add(FindingView finding)
+        {
+            Count++;
+            if (Rank(finding.Severity) is var rank and >= 0)
+            {
+                BySeverity[rank]++;
+            }
+
+            if (!_resourcesByKind.TryGetValue(finding.ResourceKind, out var ids))
+            {
+                _resourcesByKind.Add(finding.ResourceKind, ids = new HashSet<string>(StringComparer.Ordinal));
+            }
+
+            ids.Add(finding.ResourceId);
+        }
+    }
 }
