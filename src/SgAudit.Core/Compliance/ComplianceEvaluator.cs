@@ -24,10 +24,11 @@ public static class ComplianceEvaluator
         {
             foreach (var control in framework.Controls)
             {
-                var ruleSet = string.Join('\n', control.RuleIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+                var ruleIds = control.RuleIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+                var ruleSet = string.Join('\n', ruleIds);
                 if (!failingCounts.TryGetValue(ruleSet, out var failingCount))
                 {
-                    failingCount = CountFailing(control.RuleIds, failingByRule);
+                    failingCount = CountFailing(ruleIds, failingByRule);
                     failingCounts.Add(ruleSet, failingCount);
                 }
 
@@ -88,9 +89,11 @@ public static class ComplianceEvaluator
     }
 
     /// <summary>Distinct (account, region, resource) triples that fail any of the rules.</summary>
-    private static int CountFailing(ImmutableArray<string> ruleIds, Dictionary<string, Dictionary<(string AccountId, string Region), HashSet<string>>> failingByRule)
+    /// <param name="ruleIds">Distinct rule ids.</param>
+    /// <param name="failingByRule">Rule → scope → failing resource ids.</param>
+    private static int CountFailing(List<string> ruleIds, Dictionary<string, Dictionary<(string AccountId, string Region), HashSet<string>>> failingByRule)
     {
-        var present = ruleIds.Distinct(StringComparer.Ordinal).Where(failingByRule.ContainsKey).Select(id => failingByRule[id]).ToList();
+        var present = ruleIds.Where(failingByRule.ContainsKey).Select(id => failingByRule[id]).ToList();
         if (present.Count == 1)
         {
             return present[0].Values.Sum(resources => resources.Count); // the common case: no union to build

@@ -51,6 +51,9 @@ public sealed record FindingView
     /// <summary>Stable across scans; the same value SARIF uses (without its ":1").</summary>
     public required string Fingerprint { get; init; }
 
+    /// <summary>The evidence's key within its resource (<see cref="Core.Rules.Evidence.Key"/>): which permission, source or ACL entry.</summary>
+    public required string EvidenceKey { get; init; }
+
     /// <summary>Who last changed the group (CloudTrail); null for network ACLs and when attribution did not run.</summary>
     public AttributionView? Attribution { get; init; }
 }

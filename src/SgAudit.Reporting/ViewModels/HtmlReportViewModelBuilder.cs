@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using SgAudit.Core.Engine;
 using SgAudit.Core.Model;
@@ -33,6 +34,9 @@ public static class HtmlReportViewModelBuilder
     private const int ChartRowHeight = 26;
 
     private static readonly string[] SeverityOrder = ["critical", "high", "medium", "low", "info"];
+
+    // A lookup, not Array.IndexOf: every one of 100,000s of findings is ranked.
+    private static readonly FrozenDictionary<string, int> SeverityRanks = SeverityOrder.Select((s, i) => (s, i)).ToFrozenDictionary(p => p.s, p => p.i, StringComparer.Ordinal);
 
     public static HtmlReportViewModel Build(ScanResult result, ReportViewModel report)
     {
@@ -74,15 +78,7 @@ public static class HtmlReportViewModelBuilder
 
     private static (string, string, string, string) GroupKey(string accountId, string region, string kind, string resourceId) => (accountId, region, kind, resourceId);
 
-    private static int Rank(string severity) => severity switch
-    {
-        "critical" => 0,
-        "high" => 1,
-        "medium" => 2,
-        "low" => 3,
-        "info" => 4,
-        _ => -1,
-    };
+    private static int Rank(string severity) => SeverityRanks.GetValueOrDefault(severity, -1);
 
     private static int Scale(int value, int max) => max == 0 ? 0 : (int)Math.Round((double)value * BarWidth / max, MidpointRounding.AwayFromZero);
 
@@ -264,7 +260,7 @@ public static class HtmlReportViewModelBuilder
         return ([.. ordered.Select((g, i) =>
         {
             var first = g.Findings[0];
-            var findingsByKey = g.Findings.ToLookup(EvidenceKey, StringComparer.Ordinal);
+            var findingsByKey = g.Findings.ToLookup(f => f.EvidenceKey, StringComparer.Ordinal);
             var ruleKeys = new HashSet<string>(StringComparer.Ordinal);
             ImmutableArray<GroupRuleView> rules;
             string? description = null;
@@ -306,7 +302,7 @@ public static class HtmlReportViewModelBuilder
                 FindingCount = g.Findings.Count,
                 RuleIds = ruleIds,
                 Rules = rules,
-                ResourceFindings = [.. g.Findings.Where(f => !ruleKeys.Contains(EvidenceKey(f))).Select(f => new GroupRuleFindingView(f.RuleId, f.Severity, f.Detail))],
+                ResourceFindings = [.. g.Findings.Where(f => !ruleKeys.Contains(f.EvidenceKey)).Select(f => new GroupRuleFindingView(f.RuleId, f.Severity, f.Detail))],
                 Attachments = attachments,
                 Attribution = first.Attribution,
                 Commands = Commands(g.Findings, rules, ruleKeys),
@@ -317,10 +313,6 @@ public static class HtmlReportViewModelBuilder
     }
 
     // The evidence key without the detail: what identifies the permission-and-source or ACL entry a finding is about.
-    private static string EvidenceKey(FindingView finding) => string.Join('|', finding.Direction ?? "-", finding.Protocol ?? "-", finding.Ports ?? "-", finding.Source, finding.AclRuleNumber?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-");
-
-    private static string RuleKey(Evidence evidence) => string.Join('|', evidence.Direction switch { Direction.Ingress => "ingress", Direction.Egress => "egress", _ => "-" }, evidence.Protocol?.Name ?? "-", evidence.Ports?.ToString() ?? "-", evidence.Source, evidence.AclRuleNumber?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-");
-
     private static ImmutableArray<GroupRuleView> GroupRules(SecurityGroup group, ILookup<string, FindingView> findings, HashSet<string> keys)
     {
         var rules = ImmutableArray.CreateBuilder<GroupRuleView>();
@@ -343,7 +335,7 @@ public static class HtmlReportViewModelBuilder
     private static GroupRuleView GroupRule(SecurityGroup group, Permission permission, TrafficSource? source, ILookup<string, FindingView> findings, HashSet<string> keys)
     {
         var evidence = Evidence.ForPermission(permission, source, "");
-        var key = RuleKey(evidence);
+        var key = evidence.Key;
         keys.Add(key);
         var matches = RuleFindings(findings[key]);
         return new GroupRuleView
@@ -366,7 +358,7 @@ public static class HtmlReportViewModelBuilder
             .Select(entry =>
             {
                 var evidence = Evidence.ForAclEntry(entry, "");
-                var key = RuleKey(evidence);
+                var key = evidence.Key;
                 keys.Add(key);
                 var matches = RuleFindings(findings[key]);
                 return new GroupRuleView
@@ -391,7 +383,7 @@ public static class HtmlReportViewModelBuilder
         var commands = rules.Where(r => r.Fix is not null).Select(r => r.Fix!).ToList();
 
         // An unused group's fix is to delete it (its rules may be fine).
-        if (first.ResourceType == "AWS::EC2::SecurityGroup" && findings.Any(f => f.Permission == "-" && !ruleKeys.Contains(EvidenceKey(f))))
+        if (first.ResourceType == "AWS::EC2::SecurityGroup" && findings.Any(f => f.Permission == "-" && !ruleKeys.Contains(f.EvidenceKey)))
         {
             commands.Add(FixCommands.Delete(first.Region, first.ResourceId));
         }
@@ -417,7 +409,7 @@ public static class HtmlReportViewModelBuilder
 
         public int Count { get; private set; }
 
-        public int[] BySeverity { get; } = new int[5];
+        public int[] BySeverity { get; } = new int[SeverityOrder.Length];
 
         public int Resources => _resourcesByKind.Values.Sum(ids => ids.Count);
 

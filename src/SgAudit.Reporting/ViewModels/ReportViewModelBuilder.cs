@@ -252,6 +252,7 @@ public sealed class ReportViewModelBuilder
         AclRuleNumber = finding.Evidence.AclRuleNumber,
         Controls = controls,
         Fingerprint = finding.Fingerprint,
+        EvidenceKey = finding.Evidence.Key,
         Attribution = attribution,
     };
 }
