@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.CommandLine;
 using SgAudit.Aws;
 using SgAudit.Cli.Commands;
+using SgAudit.Cli.Configuration;
 using SgAudit.Cli.Sources;
 using SgAudit.Core;
 using SgAudit.Core.Rules;
@@ -60,7 +61,8 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider tim
 
             if (parse.CommandResult.Command.Name == "rules")
             {
-                return await RunRulesAsync(bindRules(parse), console);
+                var (rulesFormatValue, rulesConfig) = bindRules(parse);
+                return await RunRulesAsync(rulesFormatValue, rulesConfig, console);
             }
 
             return await parse.InvokeAsync(invocation, cancellationToken);
@@ -92,19 +94,20 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider tim
         }
     }
 
-    private async Task<int> RunRulesAsync(string format, IAnsiConsole console)
+    private async Task<int> RunRulesAsync(string format, string? configPath, IAnsiConsole console)
     {
         var catalog = RuleCatalogLoader.BuiltIn;
+        var config = configPath is null ? ScanConfigLoader.Defaults(catalog) : ScanConfigLoader.Load(configPath, catalog);
         switch (format)
         {
             case "markdown":
-                await output.WriteAsync(RulesCatalogWriter.ToMarkdown(catalog));
+                await output.WriteAsync(RulesCatalogWriter.ToMarkdown(config));
                 break;
             case "json":
-                await output.WriteAsync(RulesCatalogWriter.ToJson(catalog));
+                await output.WriteAsync(RulesCatalogWriter.ToJson(config));
                 break;
             default:
-                RulesCatalogWriter.WriteTable(catalog, console);
+                RulesCatalogWriter.WriteTable(config, console);
                 break;
         }
 
@@ -114,7 +117,7 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider tim
     private static RootCommand BuildCommands(
         out Func<ParseResult, ScanCommandOptions> bindScan,
         out Func<ParseResult, (SourceOptions Source, string Out, bool AllowPartial, string? Config, bool Attribution)> bindCollect,
-        out Func<ParseResult, string> bindRules,
+        out Func<ParseResult, (string Format, string? Config)> bindRules,
         out Func<ParseResult, (string? Model, int Port, double ThrottleRate, int LatencyMs, ImmutableArray<string> FailRegions)> bindServe)
     {
         var scanSource = new SourceOptionSet();
@@ -154,7 +157,8 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider tim
 
         var rulesFormat = new Option<string>("--format") { Description = "table, markdown or json.", DefaultValueFactory = _ => "table" };
         rulesFormat.AcceptOnlyFromAmong("table", "markdown", "json");
-        var rules = new Command("rules", "List the built-in rules and their compliance mappings.") { rulesFormat };
+        var rulesConfig = new Option<string?>("--config") { Description = "sgaudit.yaml: list the rules a scan with it runs (custom rules, severity overrides, disabled rules)." };
+        var rules = new Command("rules", "List the rules and their compliance mappings.") { rulesFormat, rulesConfig };
         var serveModel = new Option<string?>("--model") { Description = "The model to serve (YAML, JSON or a folder of AWS CLI exports). Default: the embedded demo account." };
         var port = new Option<int>("--port") { Description = "The loopback port (0: any free port; the endpoint is printed).", DefaultValueFactory = _ => 0 };
         port.Validators.Add(result =>
@@ -183,7 +187,7 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider tim
             NoAttribution = parse.GetValue(noAttribution),
         };
         bindCollect = parse => (collectSource.Bind(parse), parse.GetValue(snapshotPath)!, parse.GetValue(collectAllowPartial), parse.GetValue(collectConfig), !parse.GetValue(collectNoAttribution));
-        bindRules = parse => parse.GetValue(rulesFormat) ?? "table";
+        bindRules = parse => (parse.GetValue(rulesFormat) ?? "table", parse.GetValue(rulesConfig));
         bindServe = parse => (parse.GetValue(serveModel), parse.GetValue(port), parse.GetValue(throttleRate), parse.GetValue(latency), [.. parse.GetValue(failRegion) ?? []]);
         return root;
     }

@@ -9,7 +9,6 @@ using SgAudit.Collectors.Snapshots;
 using SgAudit.Core.CloudTrail;
 using SgAudit.Core.Engine;
 using SgAudit.Core.Model;
-using SgAudit.Core.Rules;
 
 namespace SgAudit.Cli;
 
@@ -53,7 +52,7 @@ public sealed class ScanService(TimeProvider time)
         var inventory = await CollectAsync(source, targets, options, progress, cancellationToken);
         if (cloudTrail.Count > 0)
         {
-            var result = Evaluate(inventory, source.Inputs, config, RuleCatalogLoader.BuiltIn, null, time.GetUtcNow(), cancellationToken);
+            var result = Evaluate(inventory, source.Inputs, config, null, time.GetUtcNow(), cancellationToken);
             await AddCloudTrailAsync(result, CloudTrailTarget.From(targets), attribution, cancellationToken);
         }
 
@@ -87,12 +86,12 @@ public sealed class ScanService(TimeProvider time)
     /// </summary>
     public static void ReclaimCollectionGarbage() => GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
 
-    public ScanResult Evaluate(Inventory inventory, ScanInputs inputs, ScanConfig config, RuleCatalog catalog, Severity? failOn, DateTimeOffset started, CancellationToken cancellationToken)
+    public ScanResult Evaluate(Inventory inventory, ScanInputs inputs, ScanConfig config, Severity? failOn, DateTimeOffset started, CancellationToken cancellationToken)
     {
-        var evaluation = RuleEngine.BuiltIn.Evaluate(catalog, inventory, config.Rules, cancellationToken);
+        var evaluation = RuleEngine.BuiltIn.Evaluate(config.Catalog, inventory, config.Rules, cancellationToken);
         return new ScanResult(ToolInfo.Version, started, time.GetUtcNow(), inputs with { ConfigFile = config.File })
         {
-            Catalog = catalog,
+            Catalog = config.Catalog,
             Rules = config.Rules,
             Inventory = inventory,
             Evaluation = evaluation,

@@ -151,7 +151,7 @@ public sealed class JUnitReportWriter : IReportWriter
         xml.WriteStartElement("properties");
         Property(xml, "ruleId", definition.Id);
         Property(xml, "slug", definition.Slug);
-        Property(xml, "severity", definition.Severity.ToText());
+        Property(xml, "severity", (rule?.Severity ?? definition.Severity).ToText());
         Property(xml, "resourceType", definition.ResourceKind.ToTypeName());
         Property(xml, "enabled", rule is null ? "false" : "true");
         if (rule?.Variant is { } variant)

@@ -125,6 +125,8 @@ public sealed class JsonReportWriter : IReportWriter
             json.WriteString("slug", rule.Slug);
             json.WriteString("title", rule.Title);
             json.WriteString("severity", rule.Severity);
+            json.WriteString("defaultSeverity", rule.DefaultSeverity ?? rule.Severity);
+            json.WriteString("origin", rule.Origin ?? "built-in");
             WriteNullableString(json, "variant", rule.Variant);
             json.WriteStartObject("parameters");
             foreach (var parameter in rule.Parameters)

@@ -32,7 +32,7 @@ public sealed class ScanCommand(IAnsiConsole console, TextWriter error, TimeProv
         await Task.Yield();
         ScanService.ReclaimCollectionGarbage();
         var service = new ScanService(time);
-        var result = service.Evaluate(collected.Inventory, collected.Inputs, config, catalog, failOn, started, cancellationToken);
+        var result = service.Evaluate(collected.Inventory, collected.Inputs, config, failOn, started, cancellationToken);
         result = await service.AddCloudTrailAsync(result, collected.CloudTrail, !options.NoAttribution, cancellationToken);
         if (collected.ApiCalls is { } apiCalls)
         {

@@ -4,8 +4,8 @@ using SgAudit.Core.Rules;
 
 namespace SgAudit.Cli.Configuration;
 
-/// <summary>A loaded sgaudit.yaml: the effective rules and an optional fail-on threshold (the CLI flag wins).</summary>
-public sealed record ScanConfig(ImmutableArray<ResolvedRule> Rules)
+/// <summary>A loaded sgaudit.yaml: the catalogue with its custom rules, the effective rules and an optional fail-on threshold (the CLI flag wins).</summary>
+public sealed record ScanConfig(RuleCatalog Catalog, ImmutableArray<ResolvedRule> Rules)
 {
     /// <summary>The threshold from the file: a severity, or <c>none</c> (null with <see cref="FailOnSet"/> true).</summary>
     public Severity? FailOn { get; init; }

@@ -13,12 +13,12 @@ namespace SgAudit.Cli.Configuration;
 /// </summary>
 public static class ScanConfigLoader
 {
-    private static readonly string[] TopLevelKeys = ["version", "failOn", "rules"];
-    private static readonly string[] RuleKeys = ["enabled", "variant", "parameters"];
+    private static readonly string[] TopLevelKeys = ["version", "failOn", "rules", "customRules"];
+    private static readonly string[] RuleKeys = ["enabled", "variant", "parameters", "severity"];
 
     /// <summary>The built-in defaults, as a scan without --config runs.</summary>
     public static ScanConfig Defaults(RuleCatalog catalog) =>
-        new(RuleSetResolver.Resolve(catalog, ImmutableDictionary<string, RuleSettings>.Empty));
+        new(catalog, RuleSetResolver.Resolve(catalog, ImmutableDictionary<string, RuleSettings>.Empty));
 
     public static ScanConfig Load(string path, RuleCatalog catalog)
     {
@@ -40,7 +40,7 @@ public static class ScanConfigLoader
 
         if (json is not JsonObject root)
         {
-            throw new InputException(path, locator.Describe("$"), "expected a mapping with 'rules' and/or 'failOn'");
+            throw new InputException(path, locator.Describe("$"), "expected a mapping with 'rules', 'customRules' and/or 'failOn'");
         }
 
         RejectUnknownKeys(path, locator, "$", root, TopLevelKeys);
@@ -49,6 +49,7 @@ public static class ScanConfigLoader
             throw new InputException(path, locator.Describe("$.version"), $"config version {version.ToJsonString()} is not supported (expected 1)");
         }
 
+        catalog = catalog.WithCustomRules(CustomRuleReader.Read(path, locator, root["customRules"], catalog));
         var settings = ReadRuleSettings(path, locator, root["rules"]);
         ImmutableArray<ResolvedRule> rules;
         try
@@ -61,7 +62,7 @@ public static class ScanConfigLoader
             throw new InputException(path, locator.Describe(place), ex.Problem, ex);
         }
 
-        var config = new ScanConfig(rules) { File = path };
+        var config = new ScanConfig(catalog, rules) { File = path };
         if (root.ContainsKey("failOn"))
         {
             var text2 = root["failOn"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
@@ -100,7 +101,7 @@ public static class ScanConfigLoader
             var rulePath = $"$.rules.{ruleId}";
             if (value is not JsonObject rule)
             {
-                throw new InputException(path, locator.Describe(rulePath), "expected a mapping with enabled, variant and/or parameters");
+                throw new InputException(path, locator.Describe(rulePath), "expected a mapping with enabled, variant, severity and/or parameters");
             }
 
             RejectUnknownKeys(path, locator, rulePath, rule, RuleKeys);
@@ -120,6 +121,14 @@ public static class ScanConfigLoader
                     : throw new InputException(path, locator.Describe($"{rulePath}.variant"), "expected a variant name");
             }
 
+            Severity? severity = null;
+            if (rule.ContainsKey("severity"))
+            {
+                severity = rule["severity"] is JsonValue sv && sv.TryGetValue<string>(out var severityText) && SeverityText.TryParse(severityText, out var parsed)
+                    ? parsed
+                    : throw new InputException(path, locator.Describe($"{rulePath}.severity"), $"'{rule["severity"]?.ToJsonString()}' is not info, low, medium, high or critical");
+            }
+
             var parameters = ImmutableDictionary.CreateBuilder<string, JsonNode?>(StringComparer.Ordinal);
             if (rule["parameters"] is { } parameterNode)
             {
@@ -134,13 +143,13 @@ public static class ScanConfigLoader
                 }
             }
 
-            settings[ruleId] = new RuleSettings { Enabled = enabled, Variant = variant, Parameters = parameters.ToImmutable() };
+            settings[ruleId] = new RuleSettings { Enabled = enabled, Variant = variant, Severity = severity, Parameters = parameters.ToImmutable() };
         }
 
         return settings;
     }
 
-    private static void RejectUnknownKeys(string path, YamlDocumentReader locator, string objectPath, JsonObject obj, string[] allowed)
+    internal static void RejectUnknownKeys(string path, YamlDocumentReader locator, string objectPath, JsonObject obj, string[] allowed)
     {
         foreach (var (key, _) in obj)
         {

@@ -7,7 +7,10 @@ public sealed record ResolvedRule(RuleDefinition Definition, RuleParameters Para
 {
     public string Id => Definition.Id;
 
-    public Severity Severity => Definition.Severity;
+    /// <summary>The effective severity: the definition's, or the config file's override.</summary>
+    public Severity Severity { get; init; } = Definition.Severity;
+
+    public bool SeverityOverridden => Severity != Definition.Severity;
 
     /// <summary>The named variant in effect, or null when parameters were set one by one and match no variant.</summary>
     public string? Variant { get; init; }

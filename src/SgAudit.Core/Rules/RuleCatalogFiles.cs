@@ -69,3 +69,26 @@ internal sealed class ControlFile
     public required List<string> RuleIds { get; set; }
     public string? Notes { get; set; }
 }
+
+internal sealed class FamilyFile
+{
+    [JsonPropertyName("$schema")]
+    public string? Schema { get; set; }
+
+    public required string Family { get; set; }
+    public required string ResourceType { get; set; }
+    public required string Description { get; set; }
+    public required string Message { get; set; }
+    public Dictionary<string, FamilyParameterFile> Parameters { get; set; } = [];
+}
+
+internal sealed class FamilyParameterFile
+{
+    public required string Type { get; set; }
+    public JsonNode? Default { get; set; }
+    public bool Required { get; set; }
+    public required string Description { get; set; }
+    public List<string> Allowed { get; set; } = [];
+    public int? Minimum { get; set; }
+    public int? Maximum { get; set; }
+}

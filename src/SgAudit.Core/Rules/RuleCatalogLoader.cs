@@ -16,6 +16,7 @@ public static partial class RuleCatalogLoader
 {
     private const string ResourcePrefix = "rules/";
     private const string UnmappedFile = "compliance/unmapped.json";
+    private const string FamiliesFolder = "families/";
 
     private static readonly JsonSerializerOptions FileOptions = new()
     {
@@ -41,6 +42,11 @@ public static partial class RuleCatalogLoader
     /// <summary>Loads from relative path → text (e.g. "SGA001/rule.json").</summary>
     public static RuleCatalog Load(IReadOnlyDictionary<string, string> files)
     {
+        var families = files
+            .Where(f => f.Key.StartsWith(FamiliesFolder, StringComparison.Ordinal) && f.Key.EndsWith(".json", StringComparison.Ordinal))
+            .OrderBy(f => f.Key, StringComparer.Ordinal)
+            .Select(f => ParseFamily(f.Key, f.Value))
+            .ToImmutableArray();
         var rules = new List<RuleDefinition>();
         foreach (var (path, text) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
@@ -56,7 +62,9 @@ public static partial class RuleCatalogLoader
                 throw new CatalogException(guidancePath, "every rule needs a non-empty guidance page");
             }
 
-            rules.Add(ParseRule(path, folder, text, guidance));
+            var rule = ParseRule(path, folder, text, guidance);
+            CheckAgainstFamily(path, rule, families);
+            rules.Add(rule);
         }
 
         var duplicate = rules.GroupBy(r => r.Slug, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
@@ -85,8 +93,59 @@ public static partial class RuleCatalogLoader
             unmapped = parsed.ToImmutableDictionary(StringComparer.Ordinal);
         }
 
-        return new RuleCatalog([.. rules.OrderBy(r => r.Id, StringComparer.Ordinal)], frameworks) { UnmappedReasons = unmapped };
+        return new RuleCatalog([.. rules.OrderBy(r => r.Id, StringComparer.Ordinal)], frameworks) { UnmappedReasons = unmapped, Families = families };
     }
+
+    private static RuleFamily ParseFamily(string path, string text)
+    {
+        var file = Deserialize<FamilyFile>(path, text);
+        Require(path, Path.GetFileNameWithoutExtension(path) == file.Family, $"family '{file.Family}' does not match the file name");
+        Require(path, ResourceKindText.TryParse(file.ResourceType, out var kind), $"resourceType '{file.ResourceType}' is not {ResourceKindText.SecurityGroupType} or {ResourceKindText.NetworkAclType}");
+        var parameters = ImmutableArray.CreateBuilder<FamilyParameter>();
+        foreach (var (name, parameter) in file.Parameters)
+        {
+            var type = ParseType(path, name, parameter.Type);
+            var allowed = parameter.Allowed.ToImmutableArray();
+            object? value = null;
+            Require(path, parameter.Required == (parameter.Default is null), $"parameters.{name}: give either a default or \"required\": true");
+            if (parameter.Default is not null
+                && !ParameterValueParser.TryParse(type, allowed, parameter.Minimum, parameter.Maximum, parameter.Default, out value, out var error))
+            {
+                throw new CatalogException(path, $"parameters.{name}.default: {error}");
+            }
+
+            parameters.Add(new FamilyParameter(name, type, parameter.Description, value) { Allowed = allowed, Minimum = parameter.Minimum, Maximum = parameter.Maximum });
+        }
+
+        return new RuleFamily(file.Family, kind, file.Description, file.Message) { Parameters = parameters.ToImmutable() };
+    }
+
+    /// <summary>A rule must instantiate a known family, on its resource type, with exactly its parameters and their types.</summary>
+    private static void CheckAgainstFamily(string path, RuleDefinition rule, ImmutableArray<RuleFamily> families)
+    {
+        var family = families.FirstOrDefault(f => f.Name == rule.Implementation)
+            ?? throw new CatalogException(path, $"implementation '{rule.Implementation}' has no {FamiliesFolder}{rule.Implementation}.json");
+        Require(path, family.ResourceKind == rule.ResourceKind, $"resourceType differs from its family '{family.Name}'");
+        foreach (var parameter in rule.Parameters)
+        {
+            var declared = family.FindParameter(parameter.Name)
+                ?? throw new CatalogException(path, $"parameters.{parameter.Name}: family '{family.Name}' has no such parameter");
+            Require(path, declared.Accepts(parameter), $"parameters.{parameter.Name}: type, allowed values or limits differ from family '{family.Name}'");
+        }
+
+        var missing = family.Parameters.Where(p => rule.Parameters.All(r => r.Name != p.Name)).Select(p => p.Name).ToList();
+        Require(path, missing.Count == 0, $"parameters: missing {string.Join(", ", missing)} of family '{family.Name}'");
+    }
+
+    private static ParameterType ParseType(string path, string name, string type) => type switch
+    {
+        "integer" => ParameterType.Integer,
+        "boolean" => ParameterType.Boolean,
+        "choice" => ParameterType.Choice,
+        "portList" => ParameterType.PortList,
+        "choiceList" => ParameterType.ChoiceList,
+        _ => throw new CatalogException(path, $"parameters.{name}.type '{type}' is not integer, boolean, choice, portList or choiceList"),
+    };
 
     private static RuleDefinition ParseRule(string path, string folder, string text, string guidance)
     {
@@ -121,15 +180,7 @@ public static partial class RuleCatalogLoader
 
     private static RuleParameterDefinition ParseParameter(string path, string name, ParameterFile file)
     {
-        var type = file.Type switch
-        {
-            "integer" => ParameterType.Integer,
-            "boolean" => ParameterType.Boolean,
-            "choice" => ParameterType.Choice,
-            "portList" => ParameterType.PortList,
-            "choiceList" => ParameterType.ChoiceList,
-            _ => throw new CatalogException(path, $"parameters.{name}.type '{file.Type}' is not integer, boolean, choice, portList or choiceList"),
-        };
+        var type = ParseType(path, name, file.Type);
         var allowed = file.Allowed.ToImmutableArray();
         if (!ParameterValueParser.TryParse(type, allowed, file.Minimum, file.Maximum, file.Default, out var value, out var error))
         {

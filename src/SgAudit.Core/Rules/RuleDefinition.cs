@@ -3,7 +3,7 @@ using SgAudit.Core.Model;
 
 namespace SgAudit.Core.Rules;
 
-/// <summary>A rule's metadata, loaded from <c>rules/&lt;ID&gt;/rule.json</c> and its guidance.md.</summary>
+/// <summary>A rule's metadata, loaded from <c>rules/&lt;ID&gt;/rule.json</c> and its guidance.md, or declared as a custom rule in the config file.</summary>
 public sealed record RuleDefinition(string Id, string Slug, string Title, Severity Severity, ResourceKind ResourceKind, string Implementation)
 {
     public string Description { get; init; } = "";
@@ -21,4 +21,9 @@ public sealed record RuleDefinition(string Id, string Slug, string Title, Severi
 
     /// <summary>The guidance page (Markdown) shown as SARIF help and in the HTML report.</summary>
     public string Guidance { get; init; } = "";
+
+    /// <summary>Where a custom rule was declared (the config file); null for a built-in rule.</summary>
+    public string? Origin { get; init; }
+
+    public bool IsCustom => Origin is not null;
 }

@@ -68,6 +68,6 @@ public static class RuleSetResolver
                 ParameterValues.AreEqual(values[p.Name], v.Parameters.TryGetValue(p.Name, out var reading) ? reading : p.Default)))?.Name;
         }
 
-        return new ResolvedRule(definition, new RuleParameters(values)) { Variant = variantName };
+        return new ResolvedRule(definition, new RuleParameters(values)) { Variant = variantName, Severity = settings.Severity ?? definition.Severity };
     }
 }

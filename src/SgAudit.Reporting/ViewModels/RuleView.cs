@@ -12,7 +12,15 @@ public sealed record RuleView
     public required string Name { get; init; }
 
     public required string Title { get; init; }
+    /// <summary>The effective severity, after a config file's override.</summary>
     public required string Severity { get; init; }
+
+    /// <summary>The rule's own severity when the config file overrides it; otherwise null.</summary>
+    public string? DefaultSeverity { get; init; }
+
+    /// <summary>The config file that declared a custom rule; null for a built-in rule.</summary>
+    public string? Origin { get; init; }
+
     public required string ResourceType { get; init; }
     public required string Description { get; init; }
     public required string Risk { get; init; }

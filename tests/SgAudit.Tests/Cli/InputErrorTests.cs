@@ -123,7 +123,25 @@ public sealed class InputErrorTests
         { "rule:\n  SGA001: {}\n", ["line 1", "unknown key 'rule'"] },
         { "failOn: severe\n", ["line 1", "'\"severe\"' is not critical, high, medium, low or none"] },
         { "rules:\n  SGA001:\n    enable: false\n", ["line 3", "unknown key 'enable'"] },
+        { "rules:\n  SGA007:\n    severity: severe\n", ["line 3", "'\"severe\"' is not info, low, medium, high or critical"] },
+        { CustomRule("family: world-ingres-ports"), ["line 3", "'world-ingres-ports' is not an evaluator family", "did you mean 'world-ingress-ports'?"] },
+        { CustomRule("family: world-ingress-ports", "prots: [27017]"), ["line 8", "family 'world-ingress-ports' has no parameter 'prots' (ports, protocols, addressFamilies)"] },
+        { CustomRule("family: world-ingress-ports", "protocols: [tcp]"), ["line 7", "family 'world-ingress-ports' needs 'ports'"] },
+        { CustomRule("family: world-ingress-ports", "ports: [27017, 70000]"), ["line 8", "port 0–65535"] },
+        { CustomRule("family: wide-port-range", "threshold: wide"), ["line 8", "expected a whole number"] },
+        { CustomRule("family: world-ingress-ports\n    titel: typo", "ports: [1]"), ["line 4", "unknown key 'titel'"] },
+        { CustomRule("family: world-ingress-ports\n    message: '{resource} opens {port}'", "ports: [1]"), ["line 4", "unknown placeholder {port}"] },
+        { CustomRule("family: world-ingress-ports", "ports: [1]").Replace("ACME001", "SGA100", StringComparison.Ordinal), ["line 2", "reserved for built-in rules"] },
+        { CustomRule("family: world-ingress-ports", "ports: [1]").Replace("ACME001", "acme 1", StringComparison.Ordinal), ["line 2", "is not a custom rule id"] },
+        { CustomRule("family: world-ingress-ports", "ports: [1]").Replace("    remediation: Close it.\n", "", StringComparison.Ordinal), ["line 2", "a custom rule needs 'remediation'"] },
+        { CustomRule("family: world-ingress-ports", "ports: [1]").Replace("severity: high", "severity: urgent", StringComparison.Ordinal), ["line 5", "'urgent' is not info, low, medium, high or critical"] },
+        { CustomRule("family: world-ingress-ports", "ports: [1]") + "rules:\n  ACME002:\n    enabled: false\n", ["line 10", "there is no rule ACME002"] },
     };
+
+    /// <summary>A custom rule ACME001 with the given family line and parameter lines (parameters start on line 8).</summary>
+    private static string CustomRule(string familyLine, params string[] parameterLines) =>
+        "customRules:\n  ACME001:\n    " + familyLine + "\n    title: Something is open\n    severity: high\n    remediation: Close it.\n    parameters:\n"
+        + string.Concat(parameterLines.Select(line => "      " + line + "\n"));
 
     [Theory]
     [MemberData(nameof(BadConfigs))]

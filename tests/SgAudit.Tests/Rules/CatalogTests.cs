@@ -84,7 +84,7 @@ public sealed partial class CatalogTests
         var folders = Directory.EnumerateDirectories(RulesDirectory)
             .Select(Path.GetFileName)
             .OfType<string>()
-            .Where(name => name != "compliance")
+            .Where(name => name is not "compliance" and not "families")
             .Order(StringComparer.Ordinal)
             .ToList();
 
@@ -289,12 +289,16 @@ public sealed partial class CatalogTests
     [InlineData("id-not-folder")]
     [InlineData("missing-guidance")]
     [InlineData("mapping-to-unknown-rule")]
+    [InlineData("parameter-type-differs-from-family")]
+    [InlineData("parameter-not-in-family")]
+    [InlineData("unknown-family")]
     public void Should_ThrowCatalogExceptionNamingTheFile_When_ARuleFolderIsBroken(string breakage)
     {
         // Given a copy of rules/SGA001 and a CIS file, broken in one way
         using var rules = new ScratchDirectory();
         var ruleFolder = Directory.CreateDirectory(Path.Combine(rules.Path, "SGA001")).FullName;
         var complianceFolder = Directory.CreateDirectory(Path.Combine(rules.Path, "compliance")).FullName;
+        CopyFamilies(rules.Path);
         var rule = JsonNode.Parse(File.ReadAllText(Path.Combine(RulesDirectory, "SGA001", "rule.json")))!.AsObject();
         var framework = new JsonObject
         {
@@ -325,6 +329,17 @@ public sealed partial class CatalogTests
                 framework["controls"]![0]!["ruleIds"]!.AsArray().Add("SGA999");
                 expectedFile = "compliance/cis-aws-foundations-v3.0.0.json";
                 break;
+            case "parameter-type-differs-from-family":
+                rule["parameters"]!["ports"]!["type"] = "choiceList";
+                rule["parameters"]!["ports"]!["allowed"] = new JsonArray("22", "3389");
+                rule["parameters"]!["ports"]!["default"] = new JsonArray("22");
+                break;
+            case "parameter-not-in-family":
+                rule["parameters"]!["threshold"] = new JsonObject { ["type"] = "integer", ["default"] = 1, ["description"] = "not a parameter of the family" };
+                break;
+            case "unknown-family":
+                rule["implementation"] = "world-ingress-portz";
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(breakage), breakage, null);
         }
@@ -349,12 +364,22 @@ public sealed partial class CatalogTests
         var ruleFolder = Directory.CreateDirectory(Path.Combine(rules.Path, "SGA001")).FullName;
         File.Copy(Path.Combine(RulesDirectory, "SGA001", "rule.json"), Path.Combine(ruleFolder, "rule.json"));
         File.Copy(Path.Combine(RulesDirectory, "SGA001", "guidance.md"), Path.Combine(ruleFolder, "guidance.md"));
+        CopyFamilies(rules.Path);
 
         // When
         var catalog = RuleCatalogLoader.LoadDirectory(rules.Path);
 
         // Then
         Assert.Equal("SGA001", Assert.Single(catalog.Rules).Id);
+    }
+
+    private static void CopyFamilies(string rulesPath)
+    {
+        var families = Directory.CreateDirectory(Path.Combine(rulesPath, "families")).FullName;
+        foreach (var file in Directory.GetFiles(Path.Combine(RulesDirectory, "families"), "*.json"))
+        {
+            File.Copy(file, Path.Combine(families, Path.GetFileName(file)));
+        }
     }
 
     private static IEnumerable<string> Pairs(ComplianceFramework framework) =>

@@ -104,6 +104,22 @@ public static class RuleTestHarness
         var folder = FixtureFolder(fixture ?? ruleId);
         var inventory = await CollectFolderAsync(folder);
         var result = Evaluate(inventory, settings is null ? null : ImmutableDictionary<string, RuleSettings>.Empty.Add(ruleId, settings));
+        return Verdicts(ruleId, folder, inventory, result);
+    }
+
+    /// <summary>
+    /// Scans a fixture folder with a catalogue and rule set of the caller's (e.g. a config file's custom rules) and
+    /// returns <paramref name="ruleId"/>'s verdicts by fixture name.
+    /// </summary>
+    public static async Task<RuleRun> RunConfiguredRuleAsync(string ruleId, string fixture, RuleCatalog catalog, ImmutableArray<ResolvedRule> rules)
+    {
+        var folder = FixtureFolder(fixture);
+        var inventory = await CollectFolderAsync(folder);
+        return Verdicts(ruleId, folder, inventory, RuleEngine.BuiltIn.Evaluate(catalog, inventory, rules));
+    }
+
+    private static RuleRun Verdicts(string ruleId, string folder, Inventory inventory, EvaluationResult result)
+    {
         var gaps = result.Gaps.Where(g => g.RuleId == ruleId).ToList();
         Assert.True(gaps.Count == 0, $"{ruleId} was not assessed on {folder}: {string.Join("; ", gaps.Select(g => g.Reason))}");
 
