@@ -10,6 +10,7 @@ using SgAudit.Core.CloudTrail;
 using SgAudit.Core.Engine;
 using SgAudit.Core.Model;
 using SgAudit.Core.Rules;
+using SgAudit.Core.Suppressions;
 
 namespace SgAudit.Cli;
 
@@ -90,7 +91,7 @@ public sealed class ScanService(TimeProvider time)
     public ScanResult Evaluate(Inventory inventory, ScanInputs inputs, ScanConfig config, RuleCatalog catalog, Severity? failOn, DateTimeOffset started, CancellationToken cancellationToken)
     {
         var evaluation = RuleEngine.BuiltIn.Evaluate(catalog, inventory, config.Rules, cancellationToken);
-        return new ScanResult(ToolInfo.Version, started, time.GetUtcNow(), inputs with { ConfigFile = config.File })
+        var result = new ScanResult(ToolInfo.Version, started, time.GetUtcNow(), inputs with { ConfigFile = config.File })
         {
             Catalog = catalog,
             Rules = config.Rules,
@@ -98,6 +99,9 @@ public sealed class ScanService(TimeProvider time)
             Evaluation = evaluation,
             FailOn = failOn,
         };
+
+        // After evaluation, so compliance stays computed from the raw findings; expiry is decided at the scan's start.
+        return ScanSuppressions.Apply(result, config.Suppressions, started);
     }
 
     /// <summary>
