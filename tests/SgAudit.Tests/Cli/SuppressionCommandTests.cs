@@ -171,6 +171,23 @@ public sealed class SuppressionCommandTests
         Assert.Equal(3, json.RootElement.GetProperty("summary").GetProperty("gateFindings").GetInt32());
     }
 
+    [Fact]
+    public async Task Should_ShowTheDemoGroupsTagSuppression_When_TheDemoIsScanned()
+    {
+        // Given / When the demo account is scanned with the default gate
+        using var work = new ScratchDirectory();
+        var run = await CliRunner.RunAsync("scan", "--format", "json,md", "--out", work.Path);
+
+        // Then partner-sftp-sg's three findings are reported as suppressed by its tag, and the demo still fails on the rest
+        Assert.Equal(ExitCodes.FindingsAtOrAboveThreshold, run.ExitCode);
+        Assert.Contains("Suppressions: 1 applied (3 finding(s) suppressed), 0 expired, 0 stale, 0 invalid.", Flat(run.Output), StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(File.ReadAllText(work.Resolve("report.json")));
+        var suppressed = json.RootElement.GetProperty("findings").EnumerateArray().Where(f => f.TryGetProperty("suppression", out _)).ToList();
+        Assert.Equal(["SGA001", "SGA004", "SGA008"], suppressed.Select(f => f.GetProperty("ruleId").GetString()));
+        Assert.All(suppressed, f => Assert.Equal("sg-0a4f6e2c8b1d93e57", f.GetProperty("resourceId").GetString()));
+        Assert.Contains("### Suppressions", File.ReadAllText(work.Resolve("summary.md")), StringComparison.Ordinal);
+    }
+
     /// <summary>The console output as one line: Spectre wraps lines at the console width (80 when redirected).</summary>
     private static string Flat(string output) => System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " ");
 
