@@ -9,6 +9,7 @@ using SgAudit.Collectors.Snapshots;
 using SgAudit.Core.CloudTrail;
 using SgAudit.Core.Engine;
 using SgAudit.Core.Model;
+using SgAudit.Core.Suppressions;
 
 namespace SgAudit.Cli;
 
@@ -89,7 +90,7 @@ public sealed class ScanService(TimeProvider time)
     public ScanResult Evaluate(Inventory inventory, ScanInputs inputs, ScanConfig config, Severity? failOn, DateTimeOffset started, CancellationToken cancellationToken)
     {
         var evaluation = RuleEngine.BuiltIn.Evaluate(config.Catalog, inventory, config.Rules, cancellationToken);
-        return new ScanResult(ToolInfo.Version, started, time.GetUtcNow(), inputs with { ConfigFile = config.File })
+        var result = new ScanResult(ToolInfo.Version, started, time.GetUtcNow(), inputs with { ConfigFile = config.File })
         {
             Catalog = config.Catalog,
             Rules = config.Rules,
@@ -97,6 +98,9 @@ public sealed class ScanService(TimeProvider time)
             Evaluation = evaluation,
             FailOn = failOn,
         };
+
+        // After evaluation, so compliance stays computed from the raw findings; expiry is decided at the scan's start.
+        return ScanSuppressions.Apply(result, config.Suppressions, started);
     }
 
     /// <summary>

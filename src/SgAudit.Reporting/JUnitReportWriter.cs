@@ -5,6 +5,7 @@ using System.Xml;
 using SgAudit.Core.Engine;
 using SgAudit.Core.Model;
 using SgAudit.Core.Rules;
+using SgAudit.Core.Suppressions;
 using SgAudit.Reporting.TextEncoders;
 using SgAudit.Reporting.ViewModels;
 
@@ -15,7 +16,9 @@ namespace SgAudit.Reporting;
 /// read). One testsuite per rule; one testcase per resource the rule evaluated, plain when it passed and with a
 /// <c>failure</c> (type = severity) listing every finding for that resource when it failed. Fails closed: each scope
 /// a rule could not assess is a testcase with an <c>error</c> (CI systems count errors as failed, whereas skipped tests
-/// stay green), and a rule the configuration disabled is one skipped testcase; neither can read as a pass.
+/// stay green), and a rule the configuration disabled is one skipped testcase; neither can read as a pass. A resource
+/// whose every finding for a rule is suppressed is a skipped testcase naming the suppression (the gate ignores it); one
+/// with some suppressed findings fails, its text marking the suppressed ones.
 /// Counts on every testsuite and on testsuites are exact. <see cref="XmlWriter"/> escapes markup, and
 /// <see cref="XmlReportText"/> replaces the characters XML 1.0 cannot carry, so account strings never break the file.
 /// </summary>
@@ -79,9 +82,21 @@ public sealed class JUnitReportWriter : IReportWriter
         var names = ResourceNames(result.Inventory);
         var timestamp = result.StartedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
 
-        var totals = ruleIds.Select(id => disabled.ContainsKey(id)
-            ? (Tests: 1, Failures: 0, Errors: 0, Skipped: 1)
-            : (Tests: outcomesByRule[id].Count + gapsByRule[id].Count(), Failures: outcomesByRule[id].Count(i => !outcomes[i].Passed), Errors: gapsByRule[id].Count(), Skipped: 0))
+        // A failed outcome whose every finding is suppressed is a skipped testcase: the gate ignores it, so the CI view
+        // stays green for it, and its skip message names the suppression.
+        bool Suppressed(int i) => !outcomes[i].Passed
+            && findingRanges.TryGetValue((outcomes[i].RuleId, outcomes[i].AccountId, outcomes[i].Region, outcomes[i].ResourceId), out var range)
+            && AllSuppressed(findings.AsSpan(range.Start, range.Count));
+        var totals = ruleIds.Select(id =>
+            {
+                if (disabled.ContainsKey(id))
+                {
+                    return (Tests: 1, Failures: 0, Errors: 0, Skipped: 1);
+                }
+
+                var suppressed = outcomesByRule[id].Count(Suppressed);
+                return (Tests: outcomesByRule[id].Count + gapsByRule[id].Count(), Failures: outcomesByRule[id].Count(i => !outcomes[i].Passed) - suppressed, Errors: gapsByRule[id].Count(), Skipped: suppressed);
+            })
             .ToList();
 
         var settings = new XmlWriterSettings
@@ -168,11 +183,21 @@ public sealed class JUnitReportWriter : IReportWriter
         xml.WriteStartElement("testcase");
         Attribute(xml, "classname", ClassName(rule.Id, outcome.AccountId, outcome.Region));
         Attribute(xml, "name", TestCaseName(outcome.ResourceId, name));
-        if (!outcome.Passed)
+        if (!outcome.Passed && AllSuppressed(findings))
         {
-            var message = findings.IsEmpty
+            var first = findings[0].Suppression!;
+            var message = $"suppressed: {first.Reason} ({first.Source.Text}{(first.Until is { } day ? $", until {Suppression.FormatDate(day)}" : "")})";
+            xml.WriteStartElement("skipped");
+            Attribute(xml, "message", ReportText.Truncate(message, MaxMessageLength));
+            Text(xml, FailureText(rule, outcome, name, findings));
+            xml.WriteEndElement();
+        }
+        else if (!outcome.Passed)
+        {
+            var open = findings.IsEmpty ? null : FirstUnsuppressed(findings);
+            var message = open is null
                 ? $"{outcome.ResourceId} fails {rule.Id}"
-                : findings.Length == 1 ? findings[0].Message : $"{findings[0].Message} (and {findings.Length - 1} more)";
+                : findings.Length == 1 ? open.Message : $"{open.Message} (and {findings.Length - 1} more)";
             xml.WriteStartElement("failure");
             Attribute(xml, "message", ReportText.Truncate(message, MaxMessageLength));
             xml.WriteAttributeString("type", rule.Severity.ToText());
@@ -211,6 +236,10 @@ public sealed class JUnitReportWriter : IReportWriter
             }
 
             text.Append(CultureInfo.InvariantCulture, $"\n  fingerprint: {finding.Fingerprint}\n");
+            if (finding.Suppression is { } suppression)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"  suppressed: {suppression.Reason} ({suppression.Source.Text}{(suppression.Until is { } day ? $", until {Suppression.FormatDate(day)}" : "")}); does not fail the scan\n");
+            }
         }
 
         if (rule.Definition.Remediation.Text.Length > 0)
@@ -219,6 +248,32 @@ public sealed class JUnitReportWriter : IReportWriter
         }
 
         return text.ToString();
+    }
+
+    private static bool AllSuppressed(ReadOnlySpan<Finding> findings)
+    {
+        foreach (var finding in findings)
+        {
+            if (finding.Suppression is null)
+            {
+                return false;
+            }
+        }
+
+        return !findings.IsEmpty;
+    }
+
+    private static Finding? FirstUnsuppressed(ReadOnlySpan<Finding> findings)
+    {
+        foreach (var finding in findings)
+        {
+            if (finding.Suppression is null)
+            {
+                return finding;
+            }
+        }
+
+        return null;
     }
 
     private static void WriteGap(XmlWriter xml, RuleGap gap)

@@ -42,6 +42,7 @@ public sealed class JsonReportWriter : IReportWriter
         WriteRules(json, model.Rules);
         WriteCompliance(json, model.Frameworks);
         WriteNotAssessed(json, model);
+        WriteSuppressions(json, model.Suppressions);
         WriteCloudTrail(json, model.CloudTrail);
 
         json.WriteStartArray("findings");
@@ -112,6 +113,7 @@ public sealed class JsonReportWriter : IReportWriter
         json.WriteNumber("vpcs", model.Resources.Vpcs);
         json.WriteEndObject();
         json.WriteNumber("gateFindings", model.Scan.GateFindings);
+        json.WriteNumber("suppressed", model.SuppressionSummary.SuppressedFindings);
         json.WriteEndObject();
     }
 
@@ -272,7 +274,70 @@ public sealed class JsonReportWriter : IReportWriter
             json.WriteNull("lastChange");
         }
 
+        if (finding.Suppression is { } suppression)
+        {
+            json.WriteStartObject("suppression");
+            json.WriteNumber("index", suppression.Index);
+            json.WriteString("sourceKind", suppression.SourceKind);
+            json.WriteString("source", suppression.Source);
+            json.WriteString("reason", suppression.Reason);
+            WriteNullableString(json, "until", suppression.Until);
+            json.WriteEndObject();
+        }
+
         json.WriteEndObject();
+    }
+
+    private static void WriteSuppressions(Utf8JsonWriter json, ImmutableArray<SuppressionStatusView> suppressions)
+    {
+        json.WriteStartArray("suppressions");
+        foreach (var suppression in suppressions)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("index", suppression.Index);
+            json.WriteString("status", suppression.Status);
+            json.WriteString("sourceKind", suppression.SourceKind);
+            json.WriteString("source", suppression.Source);
+            WriteNullableString(json, "file", suppression.File);
+            if (suppression.Line is { } line)
+            {
+                json.WriteNumber("line", line);
+            }
+            else
+            {
+                json.WriteNull("line");
+            }
+
+            WriteNullableString(json, "accountId", suppression.AccountId);
+            WriteNullableString(json, "region", suppression.Region);
+            WriteNullableString(json, "resourceId", suppression.ResourceId);
+            json.WritePropertyName("ruleIds");
+            WriteStringArray(json, suppression.RuleIds);
+            if (suppression.Selector is { } selector)
+            {
+                json.WriteStartObject("selector");
+                WriteNullableString(json, "resourceId", selector.ResourceId);
+                WriteNullableString(json, "resourceName", selector.ResourceName);
+                WriteNullableString(json, "vpcId", selector.VpcId);
+                WriteNullableString(json, "accountId", selector.AccountId);
+                WriteNullableString(json, "region", selector.Region);
+                json.WriteEndObject();
+            }
+            else
+            {
+                json.WriteNull("selector");
+            }
+
+            WriteNullableString(json, "reason", suppression.Reason);
+            WriteNullableString(json, "until", suppression.Until);
+            json.WriteNumber("findings", suppression.Findings);
+            json.WriteNumber("suppressed", suppression.Suppressed);
+            WriteNullableString(json, "problem", suppression.Problem);
+            WriteNullableString(json, "value", suppression.Value);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     private static void WriteCloudTrail(Utf8JsonWriter json, CloudTrailView cloudTrail)

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using SgAudit.Core.Model;
 using SgAudit.Core.Rules;
+using SgAudit.Core.Suppressions;
 
 namespace SgAudit.Cli.Configuration;
 
@@ -13,4 +14,7 @@ public sealed record ScanConfig(RuleCatalog Catalog, ImmutableArray<ResolvedRule
     public bool FailOnSet { get; init; }
 
     public string? File { get; init; }
+
+    /// <summary>The <c>suppressions:</c> list, in file order.</summary>
+    public ImmutableArray<Suppression> Suppressions { get; init; } = [];
 }

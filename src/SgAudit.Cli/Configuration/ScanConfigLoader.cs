@@ -13,7 +13,7 @@ namespace SgAudit.Cli.Configuration;
 /// </summary>
 public static class ScanConfigLoader
 {
-    private static readonly string[] TopLevelKeys = ["version", "failOn", "rules", "customRules"];
+    private static readonly string[] TopLevelKeys = ["version", "failOn", "rules", "customRules", "suppressions"];
     private static readonly string[] RuleKeys = ["enabled", "variant", "parameters", "severity"];
 
     /// <summary>The built-in defaults, as a scan without --config runs.</summary>
@@ -62,7 +62,7 @@ public static class ScanConfigLoader
             throw new InputException(path, locator.Describe(place), ex.Problem, ex);
         }
 
-        var config = new ScanConfig(catalog, rules) { File = path };
+        var config = new ScanConfig(catalog, rules) { File = path, Suppressions = SuppressionConfigReader.Read(path, locator, root["suppressions"], catalog, rules) };
         if (root.ContainsKey("failOn"))
         {
             var text2 = root["failOn"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;

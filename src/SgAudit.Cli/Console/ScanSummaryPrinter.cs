@@ -1,6 +1,7 @@
 using SgAudit.Core.CloudTrail;
 using SgAudit.Core.Engine;
 using SgAudit.Core.Model;
+using SgAudit.Core.Suppressions;
 using SgAudit.Reporting;
 using Spectre.Console;
 
@@ -10,6 +11,8 @@ namespace SgAudit.Cli.Console;
 public sealed class ScanSummaryPrinter(IAnsiConsole console)
 {
     private static readonly Severity[] Severities = [Severity.Critical, Severity.High, Severity.Medium, Severity.Low, Severity.Info];
+
+    private const int SuppressionLinesPerStatus = 10;
 
     public void Print(ScanResult result, IReadOnlyList<string> reportPaths, int exitCode, SarifSummary? sarif = null)
     {
@@ -57,6 +60,7 @@ public sealed class ScanSummaryPrinter(IAnsiConsole console)
             console.MarkupLine($"[yellow]Not assessed:[/] {Markup.Escape(gap.RuleId)} in {Markup.Escape(gap.AccountId)}/{Markup.Escape(gap.Region ?? "*")}: {Markup.Escape(gap.Reason)}");
         }
 
+        PrintSuppressions(result);
         PrintCloudTrail(result.CloudTrail);
 
         foreach (var path in reportPaths)
@@ -80,16 +84,65 @@ public sealed class ScanSummaryPrinter(IAnsiConsole console)
         }
 
         var threshold = result.FailOn?.ToText() ?? "none";
+        var suppressed = result.Findings.Count(f => f.Suppression is not null);
+        var unsuppressed = suppressed == 0 ? "" : "unsuppressed ";
         var verdict = exitCode switch
         {
             ExitCodes.Success when result.FailOn is null => "[green]PASS[/]: the gate is off (--fail-on none); findings are reported only.",
-            ExitCodes.Success => $"[green]PASS[/]: no findings at or above {threshold}.",
-            ExitCodes.FindingsAtOrAboveThreshold => $"[red]FAIL[/]: {result.GateFindings} finding(s) at or above {threshold}.",
-            ExitCodes.NotAssessed => $"[yellow]INCOMPLETE[/]: part of the scan could not be assessed ({result.GateFindings} finding(s) at or above {threshold}); exit code 3.",
+            ExitCodes.Success => $"[green]PASS[/]: no {unsuppressed}findings at or above {threshold}.",
+            ExitCodes.FindingsAtOrAboveThreshold => $"[red]FAIL[/]: {result.GateFindings} {unsuppressed}finding(s) at or above {threshold}.",
+            ExitCodes.NotAssessed => $"[yellow]INCOMPLETE[/]: part of the scan could not be assessed ({result.GateFindings} {unsuppressed}finding(s) at or above {threshold}); exit code 3.",
             _ => "",
         };
         console.MarkupLine(verdict);
     }
+
+    /// <summary>
+    /// Suppression counts, then a line for each expired, invalid and stale one (at most <see cref="SuppressionLinesPerStatus"/>
+    /// of each): an invalid tag is a warning, since the exception its owner meant to record is not applied.
+    /// </summary>
+    private void PrintSuppressions(ScanResult result)
+    {
+        var suppressions = result.Suppressions;
+        if (suppressions.IsEmpty)
+        {
+            return;
+        }
+
+        int Count(SuppressionStatus status) => suppressions.Count(s => s.Status == status);
+        var suppressed = result.Findings.Count(f => f.Suppression is not null);
+        console.MarkupLine(Markup.Escape(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"Suppressions: {Count(SuppressionStatus.Applied)} applied ({suppressed} finding(s) suppressed), {Count(SuppressionStatus.Expired)} expired, {Count(SuppressionStatus.Stale)} stale, {Count(SuppressionStatus.Invalid)} invalid.")));
+        foreach (var status in (ReadOnlySpan<SuppressionStatus>)[SuppressionStatus.Expired, SuppressionStatus.Invalid, SuppressionStatus.Stale])
+        {
+            var listed = suppressions.Where(s => s.Status == status).ToList();
+            foreach (var entry in listed.Take(SuppressionLinesPerStatus))
+            {
+                var source = Markup.Escape(Printable(entry.Source.Text));
+                var rules = entry.Suppression is { } s ? Markup.Escape(string.Join(",", s.RuleIds)) : "";
+                console.MarkupLine(entry.Status switch
+                {
+                    SuppressionStatus.Expired => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"[yellow]Expired suppression:[/] {source} ({rules}) ended {Suppression.FormatDate(entry.Suppression!.Until!.Value)}; its {entry.Findings} finding(s) count again."),
+                    SuppressionStatus.Invalid => $"[yellow]Warning:[/] {source} is not applied: {Markup.Escape(Printable(entry.Problem ?? ""))}.",
+                    _ => $"[yellow]Stale suppression:[/] {source} ({rules}) matches no finding.",
+                });
+            }
+
+            if (listed.Count > SuppressionLinesPerStatus)
+            {
+                console.MarkupLine($"... and {listed.Count - SuppressionLinesPerStatus} more {status.ToString().ToLowerInvariant()} suppression(s); report.json lists every one.");
+            }
+        }
+    }
+
+    /// <summary>Account text for a terminal: control and bidirectional characters shown as [U+XXXX], so a tag cannot drive the terminal.</summary>
+    private static string Printable(string text) => text.Any(IsHidden)
+        ? string.Concat(text.Select(c => IsHidden(c) ? $"[U+{(int)c:X4}]" : c.ToString()))
+        : text;
+
+    private static bool IsHidden(char c) =>
+        char.IsControl(c) || c is '\u061C' or '\u200E' or '\u200F' || c is >= '\u202A' and <= '\u202E' || c is >= '\u2066' and <= '\u2069';
 
     /// <summary>Informational lines: trail posture per account and how many failing groups were attributed.</summary>
     private void PrintCloudTrail(CloudTrailResult cloudTrail)

@@ -39,7 +39,10 @@ public sealed partial class YamlDocumentReader : ISourceLocator
     }
 
     /// <summary>The line of the node at <paramref name="jsonPath"/>; for a mapping entry, the line of its key.</summary>
-    public string Describe(string jsonPath)
+    public string Describe(string jsonPath) => Line(jsonPath) is { } line ? $"line {line}, {jsonPath}" : jsonPath;
+
+    /// <summary>The 1-based line of the node at <paramref name="jsonPath"/> (of its key, for a mapping entry), or of its nearest ancestor.</summary>
+    public long? Line(string jsonPath)
     {
         var node = _root;
         var line = node?.Start.Line;
@@ -66,7 +69,7 @@ public sealed partial class YamlDocumentReader : ISourceLocator
             }
         }
 
-        return line is null ? jsonPath : $"line {line}, {jsonPath}";
+        return line;
     }
 
     private static JsonNode? Convert(string file, YamlNode node)

@@ -1,5 +1,6 @@
 using SgAudit.Core.Model;
 using SgAudit.Core.Rules;
+using SgAudit.Core.Suppressions;
 
 namespace SgAudit.Core.Engine;
 
@@ -13,4 +14,7 @@ public sealed record Finding(string RuleId, Severity Severity, string AccountId,
 
     /// <summary>Stable across scans: a hash of rule, account, region, resource and the evidence key; never an index or a time.</summary>
     public required string Fingerprint { get; init; }
+
+    /// <summary>The suppression in force that covers this finding (source, reason, expiry); null when none does. A suppressed finding never counts for the gate.</summary>
+    public Suppression? Suppression { get; init; }
 }

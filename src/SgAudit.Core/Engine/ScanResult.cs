@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using SgAudit.Core.CloudTrail;
 using SgAudit.Core.Model;
 using SgAudit.Core.Rules;
+using SgAudit.Core.Suppressions;
 
 namespace SgAudit.Core.Engine;
 
@@ -19,10 +20,14 @@ public sealed record ScanResult(string ToolVersion, DateTimeOffset StartedAt, Da
     /// <summary>Trail posture and change attribution; informational, so <see cref="IsPartial"/> and the gate ignore it.</summary>
     public CloudTrailResult CloudTrail { get; init; } = CloudTrailResult.Empty;
 
+    /// <summary>Every suppression of the scan (config file order, then tags by resource) with its status and counts.</summary>
+    public ImmutableArray<SuppressionResult> Suppressions { get; init; } = [];
+
+    /// <summary>Every finding, suppressed ones included (marked by <see cref="Finding.Suppression"/>).</summary>
     public ImmutableArray<Finding> Findings => Evaluation.Findings;
 
-    /// <summary>Findings at or above <see cref="FailOn"/>.</summary>
-    public int GateFindings => FailOn is { } threshold ? Findings.Count(f => f.Severity >= threshold) : 0;
+    /// <summary>Findings at or above <see cref="FailOn"/> that no suppression covers.</summary>
+    public int GateFindings => FailOn is { } threshold ? Findings.Count(f => f.Suppression is null && f.Severity >= threshold) : 0;
 
     /// <summary>True when some account, region or rule could not be assessed.</summary>
     public bool IsPartial => !Inventory.NotAssessed.IsEmpty || !Evaluation.Gaps.IsEmpty;

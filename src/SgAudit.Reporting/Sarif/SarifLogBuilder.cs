@@ -32,7 +32,12 @@ internal sealed class SarifLogBuilder(SarifLimits limits)
         var ruleIndex = driver.Rules.Select((r, i) => (r.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
 
         var (grouping, runScopes) = PlanRuns(result.Inventory);
-        var findingsByScope = result.Findings.ToLookup(f => (f.AccountId, f.Region));
+
+        // Suppressed findings are left out entirely: GitHub code scanning ignores SARIF's own suppressions and would
+        // show them as open alerts. report.json and report.html list them, marked.
+        var active = result.Findings.Where(f => f.Suppression is null).ToList();
+        var suppressedByScope = active.Count == result.Findings.Length ? null : result.Findings.Where(f => f.Suppression is not null).ToLookup(f => (f.AccountId, f.Region));
+        var findingsByScope = active.ToLookup(f => (f.AccountId, f.Region));
         var runs = ImmutableArray.CreateBuilder<SarifRunView>(runScopes.Count);
         var written = 0;
         var truncated = 0;
@@ -60,6 +65,12 @@ internal sealed class SarifLogBuilder(SarifLimits limits)
                     $"This run holds the {kept.Length} most severe of {findings.Count} results: {left} were left out because GitHub code scanning accepts at most {limits.MaxResultsPerRun} results per run. report.json and report.html list every finding.")));
             }
 
+            if (suppressedByScope is not null && scopes.Sum(scope => suppressedByScope[scope].Count()) is var suppressed and > 0)
+            {
+                notifications.Add(new SarifNotificationView("note", string.Create(CultureInfo.InvariantCulture,
+                    $"{suppressed} suppressed findings are left out of this run (GitHub code scanning does not honour SARIF suppressions); report.json and report.html list them with their reasons.")));
+            }
+
             foreach (var gap in result.Evaluation.Gaps.Where(g => g.Region is not null && scopes.Contains((g.AccountId, g.Region))))
             {
                 notifications.Add(new SarifNotificationView("warning",
@@ -85,7 +96,7 @@ internal sealed class SarifLogBuilder(SarifLimits limits)
             Grouping = grouping,
             Results = written,
             TruncatedResults = truncated,
-            OmittedResults = result.Findings.Length - covered,
+            OmittedResults = active.Count - covered,
         };
     }
 

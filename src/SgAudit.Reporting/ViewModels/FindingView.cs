@@ -56,4 +56,7 @@ public sealed record FindingView
 
     /// <summary>Who last changed the group (CloudTrail); null for network ACLs and when attribution did not run.</summary>
     public AttributionView? Attribution { get; init; }
+
+    /// <summary>The suppression that covers it; null when none does (it counts for the gate).</summary>
+    public SuppressionView? Suppression { get; init; }
 }

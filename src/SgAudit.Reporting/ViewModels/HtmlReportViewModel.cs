@@ -31,6 +31,13 @@ public sealed record HtmlReportViewModel
     public ImmutableArray<FindingView> Findings => _report.Findings;
     public ImmutableArray<FindingView> TopFindings => _report.TopFindings;
     public int MoreFindings => _report.MoreFindings;
+    public int UnsuppressedFindingCount => _report.UnsuppressedFindingCount;
+    public ImmutableArray<SuppressionStatusView> Suppressions => _report.Suppressions;
+    public SuppressionSummaryView SuppressionSummary => _report.SuppressionSummary;
+    public ImmutableArray<SuppressionStatusView> TopSuppressions => _report.TopSuppressions;
+    public int MoreSuppressions => _report.MoreSuppressions;
+    public ImmutableArray<FindingView> TopSuppressedFindings => _report.TopSuppressedFindings;
+    public int MoreSuppressedFindings => _report.MoreSuppressedFindings;
     public CloudTrailView CloudTrail => _report.CloudTrail;
 
     /// <summary>The longest bar of the overview's charts, in pixels.</summary>

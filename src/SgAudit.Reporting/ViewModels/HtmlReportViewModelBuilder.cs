@@ -76,6 +76,13 @@ public static class HtmlReportViewModelBuilder
         };
     }
 
+    /// <summary>The findings table's Status column (shown when the scan suppressed anything): "suppressed" or "open".</summary>
+    public static string Status(FindingView finding)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        return finding.Suppression is null ? "open" : "suppressed";
+    }
+
     private static (string, string, string, string) GroupKey(string accountId, string region, string kind, string resourceId) => (accountId, region, kind, resourceId);
 
     private static int Rank(string severity) => SeverityRanks.GetValueOrDefault(severity, -1);
@@ -153,7 +160,7 @@ public static class HtmlReportViewModelBuilder
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new FilterOptionView(g.Key, g.Key, g.Count()))]);
 
-        // Only values that occur: a filter with nothing to choose is left out, and so will be new/unchanged/suppressed until findings carry them.
+        // Only values that occur: a filter with nothing to choose is left out (Status when nothing was suppressed; new/unchanged until findings carry them).
         FilterView[] filters =
         [
             new("severity", "Severity", [.. report.Severities.Where(s => s.Count > 0).Select(s => new FilterOptionView(s.Severity, s.Severity, s.Count))]),
@@ -161,6 +168,7 @@ public static class HtmlReportViewModelBuilder
             Distinct("account", "Account", f => f.AccountId),
             Distinct("region", "Region", f => f.Region),
             Distinct("vpc", "VPC", f => f.VpcId ?? NoVpc),
+            report.SuppressionSummary.SuppressedFindings == 0 ? new("status", "Status", []) : Distinct("status", "Status", Status),
         ];
         return [.. filters.Where(f => !f.Options.IsEmpty)];
     }
@@ -300,9 +308,10 @@ public static class HtmlReportViewModelBuilder
                 Tags = tags,
                 Severity = SeverityOrder[g.Worst],
                 FindingCount = g.Findings.Count,
+                SuppressedCount = g.Findings.Count(f => f.Suppression is not null),
                 RuleIds = ruleIds,
                 Rules = rules,
-                ResourceFindings = [.. g.Findings.Where(f => !ruleKeys.Contains(f.EvidenceKey)).Select(f => new GroupRuleFindingView(f.RuleId, f.Severity, f.Detail))],
+                ResourceFindings = [.. g.Findings.Where(f => !ruleKeys.Contains(f.EvidenceKey)).Select(RuleFinding)],
                 Attachments = attachments,
                 Attribution = first.Attribution,
                 Commands = Commands(g.Findings, rules, ruleKeys),
@@ -375,7 +384,10 @@ public static class HtmlReportViewModelBuilder
     ];
 
     private static ImmutableArray<GroupRuleFindingView> RuleFindings(IEnumerable<FindingView> findings) =>
-        [.. findings.Select(f => new GroupRuleFindingView(f.RuleId, f.Severity, f.Detail))];
+        [.. findings.Select(RuleFinding)];
+
+    private static GroupRuleFindingView RuleFinding(FindingView finding) =>
+        new(finding.RuleId, finding.Severity, finding.Detail) { Suppression = finding.Suppression };
 
     private static ImmutableArray<string> Commands(List<FindingView> findings, ImmutableArray<GroupRuleView> rules, HashSet<string> ruleKeys)
     {

@@ -42,11 +42,32 @@ public sealed record ReportViewModel
     /// <summary>Every finding in the deterministic order (rule, account, region, resource, evidence).</summary>
     public required ImmutableArray<FindingView> Findings { get; init; }
 
-    /// <summary>The first 20 findings, most severe first.</summary>
+    /// <summary>The first 20 findings no suppression covers, most severe first.</summary>
     public required ImmutableArray<FindingView> TopFindings { get; init; }
 
-    /// <summary>Findings not in <see cref="TopFindings"/>.</summary>
+    /// <summary>Unsuppressed findings not in <see cref="TopFindings"/>.</summary>
     public required int MoreFindings { get; init; }
+
+    /// <summary>Findings no suppression covers (all of them when there are no suppressions).</summary>
+    public required int UnsuppressedFindingCount { get; init; }
+
+    /// <summary>Every suppression of the scan with its status: config file order, then tags by account, region and resource.</summary>
+    public required ImmutableArray<SuppressionStatusView> Suppressions { get; init; }
+
+    /// <summary>Up to 30 suppressions for the Markdown summary: expired, invalid, stale, then applied, each in report order.</summary>
+    public required ImmutableArray<SuppressionStatusView> TopSuppressions { get; init; }
+
+    /// <summary>Suppressions not in <see cref="TopSuppressions"/>.</summary>
+    public required int MoreSuppressions { get; init; }
+
+    /// <summary>Counts of <see cref="Suppressions"/> per status and of suppressed findings.</summary>
+    public required SuppressionSummaryView SuppressionSummary { get; init; }
+
+    /// <summary>The first 20 suppressed findings, most severe first.</summary>
+    public required ImmutableArray<FindingView> TopSuppressedFindings { get; init; }
+
+    /// <summary>Suppressed findings not in <see cref="TopSuppressedFindings"/>.</summary>
+    public required int MoreSuppressedFindings { get; init; }
 
     /// <summary>Trail posture per account and the attribution of failing groups; informational.</summary>
     public required CloudTrailView CloudTrail { get; init; }

@@ -5,6 +5,7 @@ using SgAudit.Core.Compliance;
 using SgAudit.Core.Engine;
 using SgAudit.Core.Model;
 using SgAudit.Core.Rules;
+using SgAudit.Core.Suppressions;
 using SgAudit.Reporting.Sarif;
 
 namespace SgAudit.Reporting.ViewModels;
@@ -23,6 +24,12 @@ public sealed class ReportViewModelBuilder
 
     /// <summary>How many rules the Markdown summary lists.</summary>
     public const int TopRuleLimit = 10;
+
+    /// <summary>How many suppressions the Markdown summary lists.</summary>
+    public const int TopSuppressionLimit = 30;
+
+    // The Markdown summary lists what needs attention first.
+    private static readonly ImmutableArray<string> SuppressionStatusOrder = ["expired", "invalid", "stale", "applied"];
 
     private static readonly ImmutableArray<Severity> SeveritiesDescending = [Severity.Critical, Severity.High, Severity.Medium, Severity.Low, Severity.Info];
 
@@ -67,19 +74,23 @@ public sealed class ReportViewModelBuilder
         // The SARIF plan reads only the findings and CloudTrail: build it beside the finding views, which every writer
         // waits for.
         var sarif = Task.Run(() => new SarifLogBuilder(_sarifLimits).Build(result, cloudTrail));
-        var findings = result.Findings.Select(f => Finding(f, controlsByRule.GetValueOrDefault(f.RuleId, []), cloudTrail.For(f))).ToImmutableArray();
+        var (suppressions, suppressionOf) = Suppressions(result);
+        var findings = result.Findings.Select(f => Finding(f, controlsByRule.GetValueOrDefault(f.RuleId, []), cloudTrail.For(f), suppressionOf)).ToImmutableArray();
         var findingsByRule = findings.ToLookup(f => f.RuleId, StringComparer.Ordinal);
         var rules = result.Rules.Select(r => Rule(r, controlsByRule[r.Id], [.. findingsByRule[r.Id]])).ToImmutableArray();
         var rulesWithFindings = rules.Where(r => r.FindingCount > 0).ToImmutableArray();
         var severityRank = result.Rules.ToDictionary(r => r.Id, r => r.Severity, StringComparer.Ordinal);
 
         // OrderBy is stable: equal severities keep the deterministic finding order.
-        var topFindings = result.Findings
-            .Select((f, i) => (f.Severity, Index: i))
+        ImmutableArray<FindingView> MostSevere(bool suppressed) => [.. result.Findings
+            .Select((f, i) => (f.Severity, Suppressed: f.Suppression is not null, Index: i))
+            .Where(p => p.Suppressed == suppressed)
             .OrderByDescending(p => p.Severity)
             .Take(TopFindingLimit)
-            .Select(p => findings[p.Index])
-            .ToImmutableArray();
+            .Select(p => findings[p.Index])];
+        var suppressedCount = result.Findings.Count(f => f.Suppression is not null);
+        var topFindings = MostSevere(suppressed: false);
+        var topSuppressed = suppressedCount == 0 ? [] : MostSevere(suppressed: true);
 
         return new ReportViewModel
         {
@@ -106,13 +117,94 @@ public sealed class ReportViewModelBuilder
                 .Select(Gap)],
             Findings = findings,
             TopFindings = topFindings,
-            MoreFindings = findings.Length - topFindings.Length,
+            MoreFindings = findings.Length - suppressedCount - topFindings.Length,
+            UnsuppressedFindingCount = findings.Length - suppressedCount,
+            Suppressions = suppressions,
+            TopSuppressions = [.. suppressions.OrderBy(v => SuppressionStatusOrder.IndexOf(v.Status)).Take(TopSuppressionLimit)],
+            MoreSuppressions = Math.Max(0, suppressions.Length - TopSuppressionLimit),
+            SuppressionSummary = new SuppressionSummaryView(
+                suppressions.Count(s => s.Status == "applied"),
+                suppressions.Count(s => s.Status == "expired"),
+                suppressions.Count(s => s.Status == "stale"),
+                suppressions.Count(s => s.Status == "invalid"),
+                suppressedCount),
+            TopSuppressedFindings = topSuppressed,
+            MoreSuppressedFindings = suppressedCount - topSuppressed.Length,
             CloudTrail = cloudTrail.View,
             Sarif = sarif.GetAwaiter().GetResult(),
         };
     }
 
     private static RuleGapView Gap(RuleGap gap) => new(gap.RuleId, gap.AccountId, gap.Region, gap.Reason);
+
+    /// <summary>Every suppression's view, and the view of each suppression in force by identity, for the findings it covers.</summary>
+    private static (ImmutableArray<SuppressionStatusView> Views, Dictionary<Suppression, SuppressionView> ByIdentity) Suppressions(ScanResult result)
+    {
+        var byIdentity = new Dictionary<Suppression, SuppressionView>(ReferenceEqualityComparer.Instance);
+        var views = ImmutableArray.CreateBuilder<SuppressionStatusView>(result.Suppressions.Length);
+        foreach (var entry in result.Suppressions)
+        {
+            var index = views.Count + 1;
+            var suppression = entry.Suppression;
+            var source = entry.Source;
+            var until = suppression?.Until is { } day ? Core.Suppressions.Suppression.FormatDate(day) : null;
+            if (suppression is not null)
+            {
+                byIdentity.TryAdd(suppression, new SuppressionView
+                {
+                    Index = index,
+                    SourceKind = SourceKind(source),
+                    Source = source.Text,
+                    Reason = suppression.Reason,
+                    Until = until,
+                });
+            }
+
+            var selector = suppression?.Selector;
+            views.Add(new SuppressionStatusView
+            {
+                Index = index,
+                Status = entry.Status switch
+                {
+                    SuppressionStatus.Applied => "applied",
+                    SuppressionStatus.Expired => "expired",
+                    SuppressionStatus.Stale => "stale",
+                    _ => "invalid",
+                },
+                StatusText = entry.Status.ToString(),
+                SourceKind = SourceKind(source),
+                Source = source.Text,
+                File = source.File,
+                Line = source.Line,
+                AccountId = source.AccountId,
+                Region = source.Region,
+                ResourceId = source.ResourceId,
+                RuleIds = suppression?.RuleIds ?? [],
+                Selector = selector is null ? null : new SuppressionSelectorView(selector.ResourceId?.Text, selector.ResourceName?.Text, selector.VpcId, selector.AccountId, selector.Region),
+                SelectorText = selector?.Describe() ?? "",
+                Reason = suppression?.Reason,
+                Until = until,
+                Findings = entry.Findings,
+                Suppressed = entry.Suppressed,
+                Problem = entry.Problem,
+                Value = entry.Value,
+            });
+        }
+
+        return (views.MoveToImmutable(), byIdentity);
+    }
+
+    // A suppression the result does not list (a result built by hand): still shown as suppressed, without an anchor.
+    private static SuppressionView Unlisted(Suppression suppression) => new()
+    {
+        Index = 0,
+        SourceKind = SourceKind(suppression.Source),
+        Source = suppression.Source.Text,
+        Reason = suppression.Reason,
+        Until = suppression.Until is { } day ? Core.Suppressions.Suppression.FormatDate(day) : null,
+    };
+
+    private static string SourceKind(SuppressionSource source) => source.Kind == SuppressionSourceKind.Tag ? "tag" : "config";
 
     private static ScanView Scan(ScanResult result)
     {
@@ -227,7 +319,7 @@ public sealed class ReportViewModelBuilder
         Notes = control.Control.Notes,
     };
 
-    private static FindingView Finding(Finding finding, ImmutableArray<string> controls, AttributionView? attribution) => new()
+    private static FindingView Finding(Finding finding, ImmutableArray<string> controls, AttributionView? attribution, Dictionary<Suppression, SuppressionView> suppressions) => new()
     {
         RuleId = finding.RuleId,
         Severity = finding.Severity.ToText(),
@@ -256,5 +348,6 @@ public sealed class ReportViewModelBuilder
         Fingerprint = finding.Fingerprint,
         EvidenceKey = finding.Evidence.Key,
         Attribution = attribution,
+        Suppression = finding.Suppression is { } suppression ? suppressions.GetValueOrDefault(suppression) ?? Unlisted(suppression) : null,
     };
 }

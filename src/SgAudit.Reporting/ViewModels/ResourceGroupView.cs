@@ -31,6 +31,9 @@ public sealed record ResourceGroupView
 
     public required int FindingCount { get; init; }
 
+    /// <summary>How many of its findings a suppression covers.</summary>
+    public int SuppressedCount { get; init; }
+
     /// <summary>Rule ids with findings on this resource, in id order.</summary>
     public required ImmutableArray<string> RuleIds { get; init; }
 

@@ -14,7 +14,7 @@ public sealed class HostileReportBrowserTests
     [Fact]
     public async Task Should_RunNoInjectedScriptAndShowTheTextVerbatim_When_AccountValuesAreHostile()
     {
-        // Given a report of a scan whose names, descriptions, tags, VPC id, interface and CloudTrail actor carry payloads
+        // Given a report of a scan whose names, descriptions, tags (suppression tags too), VPC id, interface and CloudTrail actor carry payloads
         using var directory = new ScratchDirectory();
         var path = Path.Combine(directory.Path, "report.html");
         var result = HostileScan.Create();
@@ -44,6 +44,8 @@ public sealed class HostileReportBrowserTests
         Assert.Contains(HostileScan.Visible(HostileScan.Actor), browser.Run<string>($"return {card}.querySelector('.attribution-found').textContent;", HostileScan.GroupId), StringComparison.Ordinal);
         Assert.Equal(HostileScan.Visible(HostileScan.LongName), browser.Run<string>($"return {card}.querySelector('.gname').textContent;", "sg-0badc0ffee0000002"));
         Assert.Equal(HostileScan.VpcId, browser.Run<string>("return document.querySelector('#findings-table tbody tr').cells[4].textContent;"));
+        Assert.Equal(HostileScan.Visible(HostileScan.SuppressionReason), browser.Run<string>("return document.querySelector('#suppressions tr.supp-applied td:nth-child(5)').textContent;"));
+        Assert.Equal(HostileScan.Visible(HostileScan.InvalidSuppression), browser.Run<string>("return document.querySelector('#suppressions tr.supp-invalid .supp-value').textContent;"));
 
         // And the hostile VPC id still works as a filter value (attributes carry it intact)
         browser.Driver.FindElement(By.CssSelector("select[data-filter='vpc'] option:nth-child(2)")).Click();

@@ -25,12 +25,12 @@ public sealed class CollectCommandTests
         Assert.Equal(demo.ExitCode, replay.ExitCode);
         using var expected = JsonDocument.Parse(work.Read("demo/report.json"));
         using var actual = JsonDocument.Parse(work.Read("replay/report.json"));
-        foreach (var member in new[] { "findings", "notAssessed", "ruleGaps", "compliance", "summary", "cloudTrail" })
+        foreach (var member in new[] { "findings", "notAssessed", "ruleGaps", "compliance", "summary", "suppressions", "cloudTrail" })
         {
             Assert.Equal(expected.RootElement.GetProperty(member).GetRawText(), actual.RootElement.GetProperty(member).GetRawText());
         }
 
-        Assert.Equal(40, actual.RootElement.GetProperty("findings").GetArrayLength());
+        Assert.Equal(43, actual.RootElement.GetProperty("findings").GetArrayLength());
         Assert.Contains(actual.RootElement.GetProperty("findings").EnumerateArray(),
             f => f.GetProperty("lastChange").ValueKind == JsonValueKind.Object && f.GetProperty("lastChange").GetProperty("status").GetString() == "found");
     }

@@ -7,6 +7,7 @@ using SgAudit.Core.CloudTrail;
 using SgAudit.Core.Engine;
 using SgAudit.Core.Model;
 using SgAudit.Core.Rules;
+using SgAudit.Core.Suppressions;
 using SgAudit.Tests.Support;
 
 namespace SgAudit.Tests.Collectors;
@@ -34,6 +35,7 @@ public sealed class DemoAccountTests
         ["sg-0fd52e510640c00be"] = ["SGA007"], // monitoring-scrape-sg
         ["sg-0297e088329ccd5c7"] = ["SGA002", "SGA004", "SGA008"], // analytics-admin-sg
         ["sg-065094d81e5a3cebe"] = ["SGA007"], // ci-runner-sg
+        ["sg-0a4f6e2c8b1d93e57"] = ["SGA001", "SGA004", "SGA008"], // partner-sftp-sg (suppressed by its own tag)
         ["acl-05c142ba72c14c890"] = ["SGA010"], // default NACL, default VPC
         ["acl-0a7f2e876c2097782"] = ["SGA010"], // prod-default-nacl
         ["acl-0da5b3a65e4989559"] = ["SGA010"], // prod-app-nacl
@@ -98,7 +100,7 @@ public sealed class DemoAccountTests
         var attributions = await new ChangeAttributionCollector(new AttributionOptions(), clock)
             .CollectAsync(CloudTrailTarget.From(new EmbeddedEmulator(model.Document).Accounts), scan.Evaluation.Findings, CancellationToken.None);
 
-        // Then five have a change (the table at the top of the YAML file) and the other five none in 90 days
+        // Then five have a change (the table at the top of the YAML file) and the other six none in 90 days
         var found = attributions.Where(a => a.Status == AttributionStatus.Found)
             .Select(a => (a.GroupId, a.Change!.EventName, a.Change.EventTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture), a.Change.Actor));
         Assert.Equal(
@@ -111,9 +113,9 @@ public sealed class DemoAccountTests
             ],
             found);
         Assert.Equal(
-            ["sg-0ad3c7ad2fe6f8e00", "sg-0bb93588b2d952d6b", "sg-0da849c7e0f104941", "sg-0ed7b02368ac6af37", "sg-0fd52e510640c00be"],
+            ["sg-0ad3c7ad2fe6f8e00", "sg-0bb93588b2d952d6b", "sg-0da849c7e0f104941", "sg-0ed7b02368ac6af37", "sg-0fd52e510640c00be", "sg-0a4f6e2c8b1d93e57"],
             attributions.Where(a => a.Status == AttributionStatus.NoChangeInWindow).Select(a => a.GroupId));
-        Assert.Equal(10, attributions.Length);
+        Assert.Equal(11, attributions.Length);
     }
 
     [Fact]
@@ -310,6 +312,28 @@ public sealed class DemoAccountTests
             // Every subnet an interface sits in is associated with exactly one network ACL of its VPC.
             Assert.All(region.NetworkInterfaces, e => Assert.Single(region.NetworkAcls, a => a.SubnetIds.Contains(e.SubnetId!) && a.VpcId == e.VpcId));
         }
+    }
+
+    [Fact]
+    public async Task Should_SuppressThePartnerSftpGroupByItsOwnTagUntilJune2027_When_TheDemoIsScanned()
+    {
+        // Given the demo's findings and the suppression tags its resources carry
+        var scan = await Scan.Value;
+        var tags = TagSuppressions.Collect(scan.Inventory, BuiltInRuleIds.ToHashSet(StringComparer.Ordinal));
+
+        // When they are applied on the tests' date and on the day after the tag's date
+        var (before, results) = SuppressionMatcher.Apply(scan.Evaluation.Findings, tags.Valid, new DateTimeOffset(2026, 11, 22, 8, 0, 0, TimeSpan.Zero));
+        var (after, expired) = SuppressionMatcher.Apply(scan.Evaluation.Findings, tags.Valid, new DateTimeOffset(2027, 7, 1, 0, 0, 0, TimeSpan.Zero));
+
+        // Then exactly partner-sftp-sg's three findings are suppressed, by one valid tag, until 2027-06-30
+        Assert.Empty(tags.Invalid);
+        var tag = Assert.Single(tags.Valid);
+        Assert.Equal(("sg-0a4f6e2c8b1d93e57", new DateOnly(2027, 6, 30)), (tag.Source.ResourceId, tag.Until));
+        Assert.Equal(["sg-0a4f6e2c8b1d93e57 SGA001", "sg-0a4f6e2c8b1d93e57 SGA004", "sg-0a4f6e2c8b1d93e57 SGA008"],
+            before.Where(f => f.Suppression is not null).Select(f => $"{f.ResourceId} {f.RuleId}").Order(StringComparer.Ordinal));
+        Assert.Equal(SuppressionStatus.Applied, Assert.Single(results).Status);
+        Assert.All(after, f => Assert.Null(f.Suppression));
+        Assert.Equal(SuppressionStatus.Expired, Assert.Single(expired).Status);
     }
 
     [Fact]

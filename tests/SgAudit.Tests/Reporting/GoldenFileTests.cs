@@ -24,4 +24,21 @@ public sealed class GoldenFileTests
         // Then it is exactly the approved file
         ReportGoldenFile.Verify(actual, approvedFile);
     }
+
+    [Theory]
+    [InlineData("html", "suppressions.approved.html")]
+    [InlineData("sarif", "suppressions.approved.sarif")]
+    [InlineData("json", "suppressions.approved.json")]
+    [InlineData("md", "suppressions.approved.md")]
+    public async Task Should_MatchTheApprovedFile_When_RenderingTheSuppressionScan(string format, string approvedFile)
+    {
+        // Given the test scan with a suppression in every status (applied, expired, stale, invalid; config and tags)
+        var writer = new ReportWriterFactory(TemplateSet.Embedded).Create(format);
+
+        // When the report is rendered
+        var actual = await ReportRendering.RenderAsync(writer, SuppressionScan.Create());
+
+        // Then it is exactly the approved file
+        ReportGoldenFile.Verify(actual, approvedFile);
+    }
 }

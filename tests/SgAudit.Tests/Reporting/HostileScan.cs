@@ -3,6 +3,7 @@ using System.Net;
 using SgAudit.Core.CloudTrail;
 using SgAudit.Core.Engine;
 using SgAudit.Core.Model;
+using SgAudit.Core.Suppressions;
 
 namespace SgAudit.Tests.Reporting;
 
@@ -10,7 +11,8 @@ namespace SgAudit.Tests.Reporting;
 /// A scan whose account strings try every way into a report: markup that would run script (each payload sets
 /// <c>window.__pwned</c> or the page title), a closing script tag, template syntax, Markdown, HTML in tags, a very
 /// long name, control characters and right-to-left marks, in names, descriptions, tags, a VPC id (used in
-/// attributes and filter values), an interface description and a CloudTrail actor.
+/// attributes and filter values), an interface description, a CloudTrail actor, and the reason and value of
+/// <c>sgaudit:suppress</c> tags (one applied, one invalid).
 /// </summary>
 internal static class HostileScan
 {
@@ -33,9 +35,15 @@ internal static class HostileScan
 
     public const string Actor = "arn:aws:iam::333333333333:user/<script>window.__pwned='actor'</script>";
 
+    /// <summary>The reason of a valid <c>sgaudit:suppress</c> tag on the second group: markup that runs script, a Markdown link, hidden characters.</summary>
+    public const string SuppressionReason = "<img src=x onerror=\"window.__pwned='supp'\"> **ok** [x](javascript:window.__pwned='md') \u202Etxt\u0001 {{ title }}";
+
+    /// <summary>The value of an invalid <c>sgaudit:suppress</c> tag (a date that does not exist) on the first group, shown as found.</summary>
+    public const string InvalidSuppression = "SGA004; </td><script>window.__pwned='tag'</script>; until 2026-13-45";
+
     public static string LongName { get; } = "long-" + string.Concat(Enumerable.Repeat("\u202Eabcdefghi", 1000));
 
-    public static ImmutableArray<string> Strings { get; } = [Description, Name, TagKey, TagValue, VpcId, InterfaceDescription, Actor, LongName];
+    public static ImmutableArray<string> Strings { get; } = [Description, Name, TagKey, TagValue, VpcId, InterfaceDescription, Actor, LongName, SuppressionReason, InvalidSuppression];
 
     public static ScanResult Create()
     {
@@ -48,19 +56,20 @@ internal static class HostileScan
                 {
                     VpcId = VpcId,
                     Description = Description,
-                    Tags = [new ResourceTag(TagKey, TagValue), new ResourceTag("Name", Name)],
+                    Tags = [new ResourceTag(TagKey, TagValue), new ResourceTag("Name", Name), new ResourceTag(SuppressionTag.Key, InvalidSuppression)],
                     Ingress = [new Permission(Direction.Ingress, IpProtocol.Tcp, [new CidrSource(IPNetwork.Parse("0.0.0.0/0")) { Description = Description }]) { Ports = new PortRange(22, 22) }],
                 },
                 new SecurityGroup("sg-0badc0ffee0000002", LongName, Account)
                 {
                     VpcId = VpcId,
                     Description = LongName,
+                    Tags = [new ResourceTag(SuppressionTag.Key, $"SGA009; {SuppressionReason}; until 2099-12-31")],
                     Ingress = [new Permission(Direction.Ingress, IpProtocol.All, [new CidrSource(IPNetwork.Parse("::/0"))])],
                 },
             ],
             NetworkInterfaces = [new NetworkInterface("eni-0badc0ffee0000001") { VpcId = VpcId, GroupIds = [GroupId], Description = InterfaceDescription, InstanceId = "i-0badc0ffee0000001" }],
         };
-        return ReportTestData.Scan(new Inventory([region], [])) with
+        return ScanSuppressions.Apply(ReportTestData.Scan(new Inventory([region], [])), [], ReportTestData.StartedAt) with
         {
             CloudTrail = new CloudTrailResult
             {

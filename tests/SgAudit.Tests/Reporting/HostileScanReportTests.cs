@@ -24,6 +24,26 @@ public sealed class HostileScanReportTests
         Collect(document.RootElement, strings);
         Assert.Contains(HostileScan.Name, strings);
         Assert.Contains(HostileScan.LongName, strings);
+        if (format == "json")
+        {
+            // report.json carries the suppression tag's reason and the invalid tag's value intact (SARIF leaves the suppressed finding out)
+            Assert.Contains(HostileScan.SuppressionReason, strings);
+            Assert.Contains(HostileScan.InvalidSuppression, strings);
+        }
+    }
+
+    [Fact]
+    public async Task Should_CarryHostileSuppressionTextOnlyEscaped_When_WritingJUnit()
+    {
+        // Given / When the hostile scan is written as JUnit XML
+        var xml = await ReportRendering.RenderAsync(new ReportWriterFactory(TemplateSet.Embedded).Create("junit"), HostileScan.Create());
+
+        // Then it is valid and the suppressed testcase's message carries the reason as text, hidden characters shown
+        var document = JUnitXml.ParseAndValidate(xml);
+        var skipped = document.Descendants("skipped").Select(s => s.Attribute("message")!.Value).Single(m => m.StartsWith("suppressed: ", StringComparison.Ordinal));
+        Assert.StartsWith("suppressed: <img src=x onerror=\"window.__pwned='supp'\"> **ok**", skipped, StringComparison.Ordinal);
+        Assert.Contains("[U+202E]txt[U+0001]", skipped, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img", xml, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -39,6 +59,8 @@ public sealed class HostileScanReportTests
         }
 
         Assert.DoesNotContain("{{", markdown, StringComparison.Ordinal);
+        Assert.Contains("&lt;img src=x onerror=\"window\\.\\_\\_pwned='supp'\"&gt; \\*\\*ok\\*\\*", markdown, StringComparison.Ordinal);
+        Assert.Contains("&lt;/td&gt;&lt;script&gt;", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain('\u202E', markdown);
         Assert.DoesNotContain('\u200F', markdown);
         Assert.Contains("&lt;svg onload", markdown, StringComparison.Ordinal);

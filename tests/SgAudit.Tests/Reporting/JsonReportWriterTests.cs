@@ -15,7 +15,7 @@ public sealed class JsonReportWriterTests
         var root = json.RootElement;
 
         // Then the top level, scan, summary, rule, compliance and finding members are the documented ones, in order
-        Assert.Equal(["schemaVersion", "tool", "scan", "summary", "rules", "compliance", "notAssessed", "ruleGaps", "cloudTrail", "findings"], Names(root));
+        Assert.Equal(["schemaVersion", "tool", "scan", "summary", "rules", "compliance", "notAssessed", "ruleGaps", "suppressions", "cloudTrail", "findings"], Names(root));
         Assert.Equal("1", root.GetProperty("schemaVersion").GetString());
         Assert.Equal(["name", "version"], Names(root.GetProperty("tool")));
         var scan = root.GetProperty("scan");
@@ -26,7 +26,7 @@ public sealed class JsonReportWriterTests
         Assert.Equal("high", scan.GetProperty("failOn").GetString());
         Assert.True(scan.GetProperty("partial").GetBoolean());
         var summary = root.GetProperty("summary");
-        Assert.Equal(["findings", "bySeverity", "byRule", "resources", "gateFindings"], Names(summary));
+        Assert.Equal(["findings", "bySeverity", "byRule", "resources", "gateFindings", "suppressed"], Names(summary));
         Assert.Equal(["critical", "high", "medium", "low", "info"], Names(summary.GetProperty("bySeverity")));
         Assert.Equal(["accounts", "regions", "securityGroups", "networkInterfaces", "networkAcls", "vpcs"], Names(summary.GetProperty("resources")));
         var rule = root.GetProperty("rules")[0];
