@@ -17,8 +17,8 @@ namespace SgAudit.Reporting;
 /// <c>failure</c> (type = severity) listing every finding for that resource when it failed. Fails closed: each scope
 /// a rule could not assess is a testcase with an <c>error</c> (CI systems count errors as failed, whereas skipped tests
 /// stay green), and a rule the configuration disabled is one skipped testcase; neither can read as a pass. A resource
-/// whose every finding for a rule is suppressed is a skipped testcase naming the suppression (the gate ignores it); one
-/// with some suppressed findings fails, its text marking the suppressed ones.
+/// whose every finding for a rule is suppressed is a skipped testcase naming the suppression (the gate ignores it).
+/// Suppressions select whole resources, so that is all of them or none; a failure text still marks any suppressed one.
 /// Counts on every testsuite and on testsuites are exact. <see cref="XmlWriter"/> escapes markup, and
 /// <see cref="XmlReportText"/> replaces the characters XML 1.0 cannot carry, so account strings never break the file.
 /// </summary>

@@ -249,14 +249,7 @@ public sealed class JsonReportWriter : IReportWriter
         WriteNullableString(json, "protocol", finding.Protocol);
         WriteNullableString(json, "ports", finding.Ports);
         json.WriteString("source", finding.Source);
-        if (finding.AclRuleNumber is { } ruleNumber)
-        {
-            json.WriteNumber("aclRuleNumber", ruleNumber);
-        }
-        else
-        {
-            json.WriteNull("aclRuleNumber");
-        }
+        WriteNullableNumber(json, "aclRuleNumber", finding.AclRuleNumber);
 
         json.WriteString("permission", finding.Permission);
         json.WriteString("detail", finding.Detail);
@@ -299,14 +292,7 @@ public sealed class JsonReportWriter : IReportWriter
             json.WriteString("sourceKind", suppression.SourceKind);
             json.WriteString("source", suppression.Source);
             WriteNullableString(json, "file", suppression.File);
-            if (suppression.Line is { } line)
-            {
-                json.WriteNumber("line", line);
-            }
-            else
-            {
-                json.WriteNull("line");
-            }
+            WriteNullableNumber(json, "line", suppression.Line);
 
             WriteNullableString(json, "accountId", suppression.AccountId);
             WriteNullableString(json, "region", suppression.Region);
@@ -404,6 +390,18 @@ public sealed class JsonReportWriter : IReportWriter
         }
 
         json.WriteEndArray();
+    }
+
+    private static void WriteNullableNumber(Utf8JsonWriter json, string name, int? value)
+    {
+        if (value is { } number)
+        {
+            json.WriteNumber(name, number);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
     }
 
     private static void WriteNullableString(Utf8JsonWriter json, string name, string? value)

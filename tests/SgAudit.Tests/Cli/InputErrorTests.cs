@@ -169,7 +169,8 @@ public sealed class InputErrorTests
         Assert.StartsWith("sgaudit: ", run.Error, StringComparison.Ordinal);
     }
 
-    private static void AssertInputError(CliRun run, string[] fragments)
+    /// <summary>Exit 2 with one line "sgaudit: error: …" holding every fragment, and no stack trace.</summary>
+    internal static void AssertInputError(CliRun run, string[] fragments)
     {
         Assert.Equal(ExitCodes.InputError, run.ExitCode);
         var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));

@@ -77,15 +77,7 @@ public sealed class SuppressionCommandTests
         var run = await CliRunner.RunAsync("scan", "--config", config, "--out", work.Resolve("out"));
 
         // Then one error line names the file, the line and the problem, and nothing is written
-        Assert.Equal(ExitCodes.InputError, run.ExitCode);
-        var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("sgaudit: error: ", line, StringComparison.Ordinal);
-        foreach (var fragment in (string[])["sgaudit.yaml", .. fragments])
-        {
-            Assert.Contains(fragment, line, StringComparison.Ordinal);
-        }
-
-        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+        InputErrorTests.AssertInputError(run, ["sgaudit.yaml", .. fragments]);
         Assert.False(Directory.Exists(work.Resolve("out")));
     }
 
@@ -186,6 +178,28 @@ public sealed class SuppressionCommandTests
         Assert.Equal(["SGA001", "SGA004", "SGA008"], suppressed.Select(f => f.GetProperty("ruleId").GetString()));
         Assert.All(suppressed, f => Assert.Equal("sg-0a4f6e2c8b1d93e57", f.GetProperty("resourceId").GetString()));
         Assert.Contains("### Suppressions", File.ReadAllText(work.Resolve("summary.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_LoadAndApplyTheDocumentedExample_When_TheDemoIsScannedWithIt()
+    {
+        // Given the suppressions example of docs/config.md, as written there
+        var doc = File.ReadAllText(Path.Combine(RepositoryPaths.RepositoryRoot, "docs", "config.md"));
+        var start = doc.IndexOf("```yaml\nsuppressions:", StringComparison.Ordinal);
+        Assert.True(start >= 0, "docs/config.md has a suppressions example");
+        var yaml = doc[(start + "```yaml\n".Length)..doc.IndexOf("```", start + 3, StringComparison.Ordinal)];
+        using var work = new ScratchDirectory();
+        var config = work.Write("sgaudit.yaml", yaml);
+
+        // When the demo is scanned with it
+        var run = await CliRunner.RunAsync("scan", "--config", config, "--format", "json", "--out", work.Resolve("out"));
+
+        // Then it loads, and its three suppressions are applied, applied and stale; the demo's own tag follows them
+        Assert.Equal(ExitCodes.FindingsAtOrAboveThreshold, run.ExitCode);
+        using var json = JsonDocument.Parse(File.ReadAllText(work.Resolve("out/report.json")));
+        Assert.Equal(
+            [("config", "applied", 2, 2), ("config", "applied", 1, 1), ("config", "stale", 0, 0), ("tag", "applied", 3, 1)],
+            json.RootElement.GetProperty("suppressions").EnumerateArray().Select(s => (s.GetProperty("sourceKind").GetString(), s.GetProperty("status").GetString(), s.GetProperty("findings").GetInt32(), s.GetProperty("suppressed").GetInt32())));
     }
 
     /// <summary>The console output as one line: Spectre wraps lines at the console width (80 when redirected).</summary>
