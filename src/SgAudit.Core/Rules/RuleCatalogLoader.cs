@@ -128,7 +128,9 @@ public static partial class RuleCatalogLoader
             "choice" => ParameterType.Choice,
             "portList" => ParameterType.PortList,
             "choiceList" => ParameterType.ChoiceList,
-            _ => throw new CatalogException(path, $"parameters.{name}.type '{file.Type}' is not integer, boolean, choice, portList or choiceList"),
+            "stringList" => ParameterType.StringList,
+            "tagSelectorList" => ParameterType.TagSelectorList,
+            _ => throw new CatalogException(path, $"parameters.{name}.type '{file.Type}' is not integer, boolean, choice, portList, choiceList, stringList or tagSelectorList"),
         };
         var allowed = file.Allowed.ToImmutableArray();
         if (!ParameterValueParser.TryParse(type, allowed, file.Minimum, file.Maximum, file.Default, out var value, out var error))
