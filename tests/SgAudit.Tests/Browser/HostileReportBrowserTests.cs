@@ -44,6 +44,7 @@ public sealed class HostileReportBrowserTests
         Assert.Contains(HostileScan.Visible(HostileScan.Actor), browser.Run<string>($"return {card}.querySelector('.attribution-found').textContent;", HostileScan.GroupId), StringComparison.Ordinal);
         Assert.Equal(HostileScan.Visible(HostileScan.LongName), browser.Run<string>($"return {card}.querySelector('.gname').textContent;", "sg-0badc0ffee0000002"));
         Assert.Equal(HostileScan.VpcId, browser.Run<string>("return document.querySelector('#findings-table tbody tr').cells[4].textContent;"));
+        Assert.Contains(HostileScan.Visible(HostileScan.PeeringConnectionId), browser.Run<string>("return document.getElementById('findings-table').textContent;"), StringComparison.Ordinal);
 
         // And the hostile VPC id still works as a filter value (attributes carry it intact)
         browser.Driver.FindElement(By.CssSelector("select[data-filter='vpc'] option:nth-child(2)")).Click();

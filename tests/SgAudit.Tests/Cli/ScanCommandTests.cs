@@ -53,12 +53,12 @@ public sealed class ScanCommandTests
         Assert.Equal(ExitCodes.FindingsAtOrAboveThreshold, run.ExitCode);
         Assert.Contains("CloudTrail 123456789012: logging (acme-org-trail)", run.Output, StringComparison.Ordinal);
         Assert.Contains("CloudTrail 210987654321: not logging: single-region trails only", run.Output, StringComparison.Ordinal);
-        Assert.Contains("CloudTrail: last change found for 5 of 10 failing groups (90 days).", run.Output, StringComparison.Ordinal);
+        Assert.Contains("CloudTrail: last change found for 5 of 18 failing groups (90 days).", run.Output, StringComparison.Ordinal);
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output.Path, "report.json")));
         var cloudTrail = json.RootElement.GetProperty("cloudTrail");
         Assert.True(cloudTrail.GetProperty("attributionRan").GetBoolean());
         Assert.Equal(["logging", "not-logging"], cloudTrail.GetProperty("trails").EnumerateArray().Select(t => t.GetProperty("status").GetString()));
-        Assert.Equal(10, cloudTrail.GetProperty("attributions").GetArrayLength());
+        Assert.Equal(18, cloudTrail.GetProperty("attributions").GetArrayLength());
         var rdp = json.RootElement.GetProperty("findings").EnumerateArray().First(f => f.GetProperty("resourceId").GetString() == "sg-0c0a247267d230dc3").GetProperty("lastChange");
         Assert.Equal("last changed by arn:aws:iam::123456789012:user/tom.hughes at 2026-09-15T10:03:40Z via AuthorizeSecurityGroupIngress", rdp.GetProperty("text").GetString());
         Assert.Equal("203.0.113.45", rdp.GetProperty("sourceIp").GetString());

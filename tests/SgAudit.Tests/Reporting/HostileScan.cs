@@ -10,7 +10,8 @@ namespace SgAudit.Tests.Reporting;
 /// A scan whose account strings try every way into a report: markup that would run script (each payload sets
 /// <c>window.__pwned</c> or the page title), a closing script tag, template syntax, Markdown, HTML in tags, a very
 /// long name, control characters and right-to-left marks, in names, descriptions, tags, a VPC id (used in
-/// attributes and filter values), an interface description and a CloudTrail actor.
+/// attributes and filter values), an interface description, a CloudTrail actor and a peering connection id (quoted
+/// by SGA013's evidence).
 /// </summary>
 internal static class HostileScan
 {
@@ -33,9 +34,12 @@ internal static class HostileScan
 
     public const string Actor = "arn:aws:iam::333333333333:user/<script>window.__pwned='actor'</script>";
 
+    /// <summary>A peering connection id, which SGA013's evidence quotes when the peering is deleted.</summary>
+    public const string PeeringConnectionId = "pcx-<script>window.__pwned='pcx'</script> **x** | {{ title }} \u202E";
+
     public static string LongName { get; } = "long-" + string.Concat(Enumerable.Repeat("\u202Eabcdefghi", 1000));
 
-    public static ImmutableArray<string> Strings { get; } = [Description, Name, TagKey, TagValue, VpcId, InterfaceDescription, Actor, LongName];
+    public static ImmutableArray<string> Strings { get; } = [Description, Name, TagKey, TagValue, VpcId, InterfaceDescription, Actor, PeeringConnectionId, LongName];
 
     public static ScanResult Create()
     {
@@ -56,6 +60,17 @@ internal static class HostileScan
                     VpcId = VpcId,
                     Description = LongName,
                     Ingress = [new Permission(Direction.Ingress, IpProtocol.All, [new CidrSource(IPNetwork.Parse("::/0"))])],
+                },
+                new SecurityGroup("sg-0badc0ffee0000003", "stale-peer-reference", Account)
+                {
+                    VpcId = VpcId,
+                    Ingress =
+                    [
+                        new Permission(Direction.Ingress, IpProtocol.Tcp, [new GroupReferenceSource("sg-0badc0ffee00000ff") { UserId = Account, VpcPeeringConnectionId = PeeringConnectionId, PeeringStatus = "deleted" }])
+                        {
+                            Ports = new PortRange(5432, 5432),
+                        },
+                    ],
                 },
             ],
             NetworkInterfaces = [new NetworkInterface("eni-0badc0ffee0000001") { VpcId = VpcId, GroupIds = [GroupId], Description = InterfaceDescription, InstanceId = "i-0badc0ffee0000001" }],
