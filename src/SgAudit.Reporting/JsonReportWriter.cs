@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using SgAudit.Core.Engine;
+using SgAudit.Core.Model;
 using SgAudit.Reporting.ViewModels;
 
 namespace SgAudit.Reporting;
@@ -154,11 +155,19 @@ public sealed class JsonReportWriter : IReportWriter
             case bool flag:
                 json.WriteBooleanValue(flag);
                 break;
-            case ImmutableArray<int> numbers:
+            case PortSet ports:
+                // As rule.json and config files write them: a number per port, a "from-to" string per range.
                 json.WriteStartArray();
-                foreach (var number in numbers)
+                foreach (var range in ports.Items)
                 {
-                    json.WriteNumberValue(number);
+                    if (range.From == range.To)
+                    {
+                        json.WriteNumberValue(range.From);
+                    }
+                    else
+                    {
+                        json.WriteStringValue(range.ToString());
+                    }
                 }
 
                 json.WriteEndArray();

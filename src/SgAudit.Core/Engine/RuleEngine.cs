@@ -26,7 +26,8 @@ public sealed class RuleEngine(FrozenDictionary<string, IRuleEvaluator> evaluato
 
         // Each (region, rule) pair is independent: evaluate them in parallel, then merge in pair order so the
         // outcome list is deterministic; findings are sorted afterwards anyway.
-        var contexts = inventory.Regions.Select(r => new RegionContext(r)).ToArray();
+        var groups = new GroupDirectory(inventory.Regions);
+        var contexts = inventory.Regions.Select(r => new RegionContext(r, groups)).ToArray();
         var pairs = new (List<ResourceOutcome> Outcomes, List<Finding> Findings, RuleGap? Gap)[contexts.Length * rules.Length];
         Parallel.For(0, pairs.Length, new ParallelOptions { CancellationToken = cancellationToken }, index =>
         {

@@ -14,5 +14,11 @@ public static class BuiltInEvaluators
         new UnusedGroupEvaluator(),
         new WidePortRangeEvaluator(),
         new NaclWorldIngressPortsEvaluator(),
+        new WorldIngressUnauthorizedPortsEvaluator(),
+        new WorldEgressAllTrafficEvaluator(),
+        new StaleGroupReferenceEvaluator(),
+        new PermissionCountEvaluator(),
+        new GroupNamePatternEvaluator(),
+        new NearWorldSourceEvaluator(),
     }.ToFrozenDictionary(e => e.Family, StringComparer.Ordinal);
 }

@@ -12,9 +12,15 @@ public enum ParameterType
     /// <summary>One of the definition's allowed strings.</summary>
     Choice,
 
-    /// <summary>A list of distinct ports 0–65535.</summary>
+    /// <summary>A list of ports 0–65535 and "from-to" ranges, no two sharing a port (a <see cref="Model.PortSet"/>).</summary>
     PortList,
 
     /// <summary>A non-empty list of distinct allowed strings.</summary>
     ChoiceList,
+
+    /// <summary>A list, possibly empty, of distinct non-empty strings (e.g. name patterns).</summary>
+    StringList,
+
+    /// <summary>A list, possibly empty, of distinct tag selectors: "key" (the tag is present) or "key=value".</summary>
+    TagSelectorList,
 }

@@ -5,21 +5,36 @@ namespace SgAudit.Core.Rules;
 
 /// <summary>
 /// One region's inventory plus indexes several rules need (which groups network interfaces use, which groups
-/// other groups reference), computed once per region and shared by every rule.
+/// other groups reference), computed once per region and shared by every rule, and the directory of every scanned
+/// region's group ids, shared by all regions.
 /// </summary>
 public sealed class RegionContext
 {
     private readonly Lazy<FrozenSet<string>> _groupsOnInterfaces;
     private readonly Lazy<FrozenSet<string>> _groupsReferencedByOtherGroupsIngress;
 
+    /// <summary>A region on its own: the directory knows this region's groups only.</summary>
+    /// <param name="inventory">The region.</param>
     public RegionContext(RegionInventory inventory)
+        : this(inventory, new GroupDirectory([inventory]))
+    {
+    }
+
+    /// <summary>A region of a scan whose regions share <paramref name="groups"/>.</summary>
+    /// <param name="inventory">The region.</param>
+    /// <param name="groups">The group ids of every region of the scan.</param>
+    public RegionContext(RegionInventory inventory, GroupDirectory groups)
     {
         Inventory = inventory;
+        Groups = groups;
         _groupsOnInterfaces = new(() => inventory.NetworkInterfaces.SelectMany(eni => eni.GroupIds).ToFrozenSet(StringComparer.Ordinal));
         _groupsReferencedByOtherGroupsIngress = new(() => ComputeIngressReferences(inventory));
     }
 
     public RegionInventory Inventory { get; }
+
+    /// <summary>The group ids of every (account, region) of the scan, this one included when its groups were read.</summary>
+    public GroupDirectory Groups { get; }
 
     /// <summary>Group ids listed in any network interface's Groups, whatever the interface's type or status.</summary>
     public FrozenSet<string> GroupsOnInterfaces => _groupsOnInterfaces.Value;

@@ -144,7 +144,9 @@ public static partial class RuleCatalogLoader
         "choice" => ParameterType.Choice,
         "portList" => ParameterType.PortList,
         "choiceList" => ParameterType.ChoiceList,
-        _ => throw new CatalogException(path, $"parameters.{name}.type '{type}' is not integer, boolean, choice, portList or choiceList"),
+        "stringList" => ParameterType.StringList,
+        "tagSelectorList" => ParameterType.TagSelectorList,
+        _ => throw new CatalogException(path, $"parameters.{name}.type '{type}' is not integer, boolean, choice, portList, choiceList, stringList or tagSelectorList"),
     };
 
     private static RuleDefinition ParseRule(string path, string folder, string text, string guidance)

@@ -20,9 +20,12 @@ public sealed class RuleParameters
 
     public string GetChoice(string name) => (string)Get(name);
 
-    public ImmutableArray<int> GetPorts(string name) => (ImmutableArray<int>)Get(name);
+    public PortSet GetPorts(string name) => (PortSet)Get(name);
 
     public ImmutableArray<string> GetChoices(string name) => (ImmutableArray<string>)Get(name);
+
+    /// <summary>A string-list or tag-selector-list parameter.</summary>
+    public ImmutableArray<string> GetStrings(string name) => (ImmutableArray<string>)Get(name);
 
     /// <summary>A choice-list parameter of "tcp"/"udp" as a <see cref="ProtocolSet"/>.</summary>
     public ProtocolSet GetProtocols(string name)

@@ -46,6 +46,7 @@ public sealed class HostileReportBrowserTests
         Assert.Equal(HostileScan.VpcId, browser.Run<string>("return document.querySelector('#findings-table tbody tr').cells[4].textContent;"));
         Assert.Equal(HostileScan.Visible(HostileScan.SuppressionReason), browser.Run<string>("return document.querySelector('#suppressions tr.supp-applied td:nth-child(5)').textContent;"));
         Assert.Equal(HostileScan.Visible(HostileScan.InvalidSuppression), browser.Run<string>("return document.querySelector('#suppressions tr.supp-invalid .supp-value').textContent;"));
+        Assert.Contains(HostileScan.Visible(HostileScan.PeeringConnectionId), browser.Run<string>("return document.getElementById('findings-table').textContent;"), StringComparison.Ordinal);
 
         // And the hostile VPC id still works as a filter value (attributes carry it intact)
         browser.Driver.FindElement(By.CssSelector("select[data-filter='vpc'] option:nth-child(2)")).Click();

@@ -30,7 +30,7 @@ public sealed class CollectCommandTests
             Assert.Equal(expected.RootElement.GetProperty(member).GetRawText(), actual.RootElement.GetProperty(member).GetRawText());
         }
 
-        Assert.Equal(43, actual.RootElement.GetProperty("findings").GetArrayLength());
+        Assert.Equal(75, actual.RootElement.GetProperty("findings").GetArrayLength());
         Assert.Contains(actual.RootElement.GetProperty("findings").EnumerateArray(),
             f => f.GetProperty("lastChange").ValueKind == JsonValueKind.Object && f.GetProperty("lastChange").GetProperty("status").GetString() == "found");
     }
@@ -41,7 +41,7 @@ public sealed class CollectCommandTests
         // Given a snapshot collected with only the RDP rule on, so only RDP groups' CloudTrail history was recorded
         using var work = new ScratchDirectory();
         var config = work.Write("rdp-only.yaml", "version: 1\nrules:\n" + string.Concat(
-            new[] { "SGA001", "SGA002", "SGA003", "SGA004", "SGA006", "SGA007", "SGA008", "SGA009", "SGA010" }.Select(id => $"  {id}:\n    enabled: false\n")));
+            new[] { "SGA001", "SGA002", "SGA003", "SGA004", "SGA006", "SGA007", "SGA008", "SGA009", "SGA010", "SGA011", "SGA012", "SGA013", "SGA014", "SGA015", "SGA016" }.Select(id => $"  {id}:\n    enabled: false\n")));
         var collect = await CliRunner.RunAsync("collect", "--config", config, "--out", work.Resolve("snapshot.yaml"));
 
         // When it is replayed with every rule on

@@ -31,7 +31,7 @@ public sealed class RulesCommandTests
 
         using var json = JsonDocument.Parse(run.Output);
         var rules = json.RootElement.GetProperty("rules").EnumerateArray().ToList();
-        Assert.Equal([.. Enumerable.Range(1, 10).Select(i => $"SGA{i:000}")], rules.Select(r => r.GetProperty("id").GetString()!).ToArray());
+        Assert.Equal([.. Enumerable.Range(1, 16).Select(i => $"SGA{i:000}")], rules.Select(r => r.GetProperty("id").GetString()!).ToArray());
         var sga001 = rules[0].GetProperty("controls").EnumerateArray().Select(c => c.GetString()).ToList();
         Assert.Contains("CIS AWS Foundations v3.0.0 5.2", sga001);
         Assert.Contains("CIS AWS Foundations v5.0.0 5.3", sga001);

@@ -53,12 +53,12 @@ public sealed class ScanCommandTests
         Assert.Equal(ExitCodes.FindingsAtOrAboveThreshold, run.ExitCode);
         Assert.Contains("CloudTrail 123456789012: logging (acme-org-trail)", run.Output, StringComparison.Ordinal);
         Assert.Contains("CloudTrail 210987654321: not logging: single-region trails only", run.Output, StringComparison.Ordinal);
-        Assert.Contains("CloudTrail: last change found for 5 of 11 failing groups (90 days).", run.Output, StringComparison.Ordinal);
+        Assert.Contains("CloudTrail: last change found for 5 of 19 failing groups (90 days).", run.Output, StringComparison.Ordinal);
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output.Path, "report.json")));
         var cloudTrail = json.RootElement.GetProperty("cloudTrail");
         Assert.True(cloudTrail.GetProperty("attributionRan").GetBoolean());
         Assert.Equal(["logging", "not-logging"], cloudTrail.GetProperty("trails").EnumerateArray().Select(t => t.GetProperty("status").GetString()));
-        Assert.Equal(11, cloudTrail.GetProperty("attributions").GetArrayLength());
+        Assert.Equal(19, cloudTrail.GetProperty("attributions").GetArrayLength());
         var rdp = json.RootElement.GetProperty("findings").EnumerateArray().First(f => f.GetProperty("resourceId").GetString() == "sg-0c0a247267d230dc3").GetProperty("lastChange");
         Assert.Equal("last changed by arn:aws:iam::123456789012:user/tom.hughes at 2026-09-15T10:03:40Z via AuthorizeSecurityGroupIngress", rdp.GetProperty("text").GetString());
         Assert.Equal("203.0.113.45", rdp.GetProperty("sourceIp").GetString());
@@ -238,4 +238,35 @@ public sealed class ScanCommandTests
                         CidrBlock: 0.0.0.0/0
 
         """;
+
+    [Fact]
+    public async Task Should_ApplyPortRangesAndTagScopeFromTheConfig_When_TheDemoIsScanned()
+    {
+        // Given a config that authorizes SSH and 8080-8090 to the world, and limits SGA012 to confidential data
+        using var work = new ScratchDirectory();
+        var config = work.Write("sgaudit.yaml", """
+            rules:
+              SGA011:
+                parameters:
+                  authorizedTcpPorts: [22, 80, 443, "8080-8090"]
+              SGA012:
+                parameters:
+                  scopeTags: ["DataClassification=confidential"]
+            """);
+
+        // When the demo is scanned with it
+        var run = await CliRunner.RunAsync("scan", "--config", config, "--format", "json", "--out", work.Resolve("out"));
+
+        // Then the report records the list as written, SGA011 keeps only RDP, all traffic and the wide ::/0 range, and
+        // SGA012 judges db-tier-sg alone (no egress: no finding)
+        Assert.Equal(ExitCodes.FindingsAtOrAboveThreshold, run.ExitCode);
+        using var json = JsonDocument.Parse(work.Read("out/report.json"));
+        var sga011 = json.RootElement.GetProperty("rules").EnumerateArray().Single(r => r.GetProperty("id").GetString() == "SGA011");
+        Assert.Equal("[22,80,443,\"8080-8090\"]", sga011.GetProperty("parameters").GetProperty("authorizedTcpPorts").GetRawText());
+        var findings = json.RootElement.GetProperty("findings").EnumerateArray().ToList();
+        Assert.Equal(
+            ["debug-all-open", "jump-host-rdp", "old-migration-sg"],
+            findings.Where(f => f.GetProperty("ruleId").GetString() == "SGA011").Select(f => f.GetProperty("resourceName").GetString()).Distinct().Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(findings, f => f.GetProperty("ruleId").GetString() == "SGA012");
+    }
 }

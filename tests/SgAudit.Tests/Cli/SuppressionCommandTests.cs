@@ -7,7 +7,7 @@ namespace SgAudit.Tests.Cli;
 /// <summary>Suppressions through the real command line: config validation, the gate before and after expiry, tag warnings.</summary>
 public sealed class SuppressionCommandTests
 {
-    /// <summary>One group with SSH open to the world (SGA001, SGA004, SGA008: high and critical), attached so it is used.</summary>
+    /// <summary>One group with SSH open to the world (SGA001, SGA004, SGA008, SGA011: high and critical), attached so it is used.</summary>
     private const string SshModel = """
         version: 1
         accounts:
@@ -35,7 +35,7 @@ public sealed class SuppressionCommandTests
 
     private const string SuppressSsh = """
         suppressions:
-          - rules: [SGA001, SGA004, SGA008]
+          - rules: [SGA001, SGA004, SGA008, SGA011]
             resourceName: sftp-*
             region: eu-west-1
             reason: partner SFTP drop, accepted in RISK-142
@@ -102,24 +102,24 @@ public sealed class SuppressionCommandTests
         Assert.Equal(ExitCodes.Success, lastDay.ExitCode);
         Assert.Equal(ExitCodes.FindingsAtOrAboveThreshold, expired.ExitCode);
 
-        Assert.Contains("Suppressions: 1 applied (3 finding(s) suppressed), 0 expired, 0 stale, 0 invalid.", Flat(suppressed.Output), StringComparison.Ordinal);
+        Assert.Contains("Suppressions: 1 applied (4 finding(s) suppressed), 0 expired, 0 stale, 0 invalid.", Flat(suppressed.Output), StringComparison.Ordinal);
         Assert.Contains("PASS: no unsuppressed findings at or above high.", Flat(suppressed.Output), StringComparison.Ordinal);
         using (var json = JsonDocument.Parse(File.ReadAllText(work.Resolve("suppressed/report.json"))))
         {
             var root = json.RootElement;
-            Assert.Equal(3, root.GetProperty("findings").GetArrayLength());
-            Assert.Equal((0, 3), (root.GetProperty("summary").GetProperty("gateFindings").GetInt32(), root.GetProperty("summary").GetProperty("suppressed").GetInt32()));
+            Assert.Equal(4, root.GetProperty("findings").GetArrayLength());
+            Assert.Equal((0, 4), (root.GetProperty("summary").GetProperty("gateFindings").GetInt32(), root.GetProperty("summary").GetProperty("suppressed").GetInt32()));
             Assert.All(root.GetProperty("findings").EnumerateArray(), f => Assert.Equal($"{config} line 2", f.GetProperty("suppression").GetProperty("source").GetString()));
         }
 
-        Assert.Contains($"Expired suppression: {config} line 2 (SGA001,SGA004,SGA008) ended 2026-12-31; its 3 finding(s) count again.", Flat(expired.Output), StringComparison.Ordinal);
-        Assert.Contains("FAIL: 3 finding(s) at or above high.", Flat(expired.Output), StringComparison.Ordinal);
+        Assert.Contains($"Expired suppression: {config} line 2 (SGA001,SGA004,SGA008,SGA011) ended 2026-12-31; its 4 finding(s) count again.", Flat(expired.Output), StringComparison.Ordinal);
+        Assert.Contains("FAIL: 4 finding(s) at or above high.", Flat(expired.Output), StringComparison.Ordinal);
         using (var json = JsonDocument.Parse(File.ReadAllText(work.Resolve("expired/report.json"))))
         {
             var root = json.RootElement;
-            Assert.Equal((3, 0), (root.GetProperty("summary").GetProperty("gateFindings").GetInt32(), root.GetProperty("summary").GetProperty("suppressed").GetInt32()));
+            Assert.Equal((4, 0), (root.GetProperty("summary").GetProperty("gateFindings").GetInt32(), root.GetProperty("summary").GetProperty("suppressed").GetInt32()));
             var entry = Assert.Single(root.GetProperty("suppressions").EnumerateArray().ToList());
-            Assert.Equal(("expired", 3, 0), (entry.GetProperty("status").GetString(), entry.GetProperty("findings").GetInt32(), entry.GetProperty("suppressed").GetInt32()));
+            Assert.Equal(("expired", 4, 0), (entry.GetProperty("status").GetString(), entry.GetProperty("findings").GetInt32(), entry.GetProperty("suppressed").GetInt32()));
             Assert.All(root.GetProperty("findings").EnumerateArray(), f => Assert.False(f.TryGetProperty("suppression", out _)));
         }
     }
@@ -129,7 +129,7 @@ public sealed class SuppressionCommandTests
     {
         // Given the same group carrying the exception in its own tag
         using var work = new ScratchDirectory();
-        var model = work.Write("model.yaml", SshModel.Replace("__TAGS__", "[{Key: \"sgaudit:suppress\", Value: \"SGA001,SGA004,SGA008; partner SFTP drop; until 2027-01-31\"}]", StringComparison.Ordinal));
+        var model = work.Write("model.yaml", SshModel.Replace("__TAGS__", "[{Key: \"sgaudit:suppress\", Value: \"SGA001,SGA004,SGA008,SGA011; partner SFTP drop; until 2027-01-31\"}]", StringComparison.Ordinal));
 
         // When it is scanned before and after the tag's date
         var inForce = await CliRunner.RunAsync("scan", "--model", model, "--format", "json", "--out", work.Resolve("a"));
@@ -137,7 +137,7 @@ public sealed class SuppressionCommandTests
 
         // Then it passes while the tag is in force and fails once it has expired
         Assert.Equal(ExitCodes.Success, inForce.ExitCode);
-        Assert.Contains("Suppressions: 1 applied (3 finding(s) suppressed)", Flat(inForce.Output), StringComparison.Ordinal);
+        Assert.Contains("Suppressions: 1 applied (4 finding(s) suppressed)", Flat(inForce.Output), StringComparison.Ordinal);
         Assert.Equal(ExitCodes.FindingsAtOrAboveThreshold, after.ExitCode);
         Assert.Contains("Expired suppression: tag sgaudit:suppress on sg-0a1b2c3d4e5f60718 (111122223333/eu-west-1)", Flat(after.Output), StringComparison.Ordinal);
     }
@@ -160,7 +160,7 @@ public sealed class SuppressionCommandTests
         using var json = JsonDocument.Parse(File.ReadAllText(work.Resolve("out/report.json")));
         var entry = Assert.Single(json.RootElement.GetProperty("suppressions").EnumerateArray().ToList());
         Assert.Equal(("invalid", "SGA001,SGA004,SGA008\u001b[31m;"), (entry.GetProperty("status").GetString(), entry.GetProperty("value").GetString()));
-        Assert.Equal(3, json.RootElement.GetProperty("summary").GetProperty("gateFindings").GetInt32());
+        Assert.Equal(4, json.RootElement.GetProperty("summary").GetProperty("gateFindings").GetInt32());
     }
 
     [Fact]
@@ -170,12 +170,12 @@ public sealed class SuppressionCommandTests
         using var work = new ScratchDirectory();
         var run = await CliRunner.RunAsync("scan", "--format", "json,md", "--out", work.Path);
 
-        // Then partner-sftp-sg's three findings are reported as suppressed by its tag, and the demo still fails on the rest
+        // Then partner-sftp-sg's four gate findings are reported as suppressed by its tag, and the demo still fails on the rest
         Assert.Equal(ExitCodes.FindingsAtOrAboveThreshold, run.ExitCode);
-        Assert.Contains("Suppressions: 1 applied (3 finding(s) suppressed), 0 expired, 0 stale, 0 invalid.", Flat(run.Output), StringComparison.Ordinal);
+        Assert.Contains("Suppressions: 1 applied (4 finding(s) suppressed), 0 expired, 0 stale, 0 invalid.", Flat(run.Output), StringComparison.Ordinal);
         using var json = JsonDocument.Parse(File.ReadAllText(work.Resolve("report.json")));
         var suppressed = json.RootElement.GetProperty("findings").EnumerateArray().Where(f => f.TryGetProperty("suppression", out _)).ToList();
-        Assert.Equal(["SGA001", "SGA004", "SGA008"], suppressed.Select(f => f.GetProperty("ruleId").GetString()));
+        Assert.Equal(["SGA001", "SGA004", "SGA008", "SGA011"], suppressed.Select(f => f.GetProperty("ruleId").GetString()));
         Assert.All(suppressed, f => Assert.Equal("sg-0a4f6e2c8b1d93e57", f.GetProperty("resourceId").GetString()));
         Assert.Contains("### Suppressions", File.ReadAllText(work.Resolve("summary.md")), StringComparison.Ordinal);
     }
@@ -194,11 +194,12 @@ public sealed class SuppressionCommandTests
         // When the demo is scanned with it
         var run = await CliRunner.RunAsync("scan", "--config", config, "--format", "json", "--out", work.Resolve("out"));
 
-        // Then it loads, and its three suppressions are applied, applied and stale; the demo's own tag follows them
+        // Then it loads and its three suppressions apply (the third to launch-wizard-1, unused in the staging account);
+        // the demo's own tag follows them and suppresses what the first one left (SGA001, SGA011)
         Assert.Equal(ExitCodes.FindingsAtOrAboveThreshold, run.ExitCode);
         using var json = JsonDocument.Parse(File.ReadAllText(work.Resolve("out/report.json")));
         Assert.Equal(
-            [("config", "applied", 2, 2), ("config", "applied", 1, 1), ("config", "stale", 0, 0), ("tag", "applied", 3, 1)],
+            [("config", "applied", 2, 2), ("config", "applied", 1, 1), ("config", "applied", 1, 1), ("tag", "applied", 4, 2)],
             json.RootElement.GetProperty("suppressions").EnumerateArray().Select(s => (s.GetProperty("sourceKind").GetString(), s.GetProperty("status").GetString(), s.GetProperty("findings").GetInt32(), s.GetProperty("suppressed").GetInt32())));
     }
 

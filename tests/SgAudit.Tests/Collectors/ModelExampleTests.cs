@@ -60,14 +60,20 @@ public sealed class ModelExampleTests
         Assert.Empty(inventory.NotAssessed);
         Assert.Empty(evaluation.Gaps);
         Assert.Equal(
-            ["acl-00718293a4b5c6d74 SGA010", "sg-0b2c3d4e5f6071829 SGA001", "sg-0b2c3d4e5f6071829 SGA004", "sg-0b2c3d4e5f6071829 SGA008"],
+            [
+                "acl-00718293a4b5c6d74 SGA010", "sg-0b2c3d4e5f6071829 SGA001", "sg-0b2c3d4e5f6071829 SGA004", "sg-0b2c3d4e5f6071829 SGA008",
+                "sg-0b2c3d4e5f6071829 SGA011", "sg-0b2c3d4e5f6071829 SGA012",
+            ],
             Describe(evaluation.Outcomes.Where(o => !o.Passed)));
         Assert.Equal(
             [
                 "sg-0a1b2c3d4e5f60718 SGA001", "sg-0a1b2c3d4e5f60718 SGA002", "sg-0a1b2c3d4e5f60718 SGA003", "sg-0a1b2c3d4e5f60718 SGA004",
                 "sg-0a1b2c3d4e5f60718 SGA005", "sg-0a1b2c3d4e5f60718 SGA007", "sg-0a1b2c3d4e5f60718 SGA008", "sg-0a1b2c3d4e5f60718 SGA009",
+                "sg-0a1b2c3d4e5f60718 SGA011", "sg-0a1b2c3d4e5f60718 SGA012", "sg-0a1b2c3d4e5f60718 SGA013", "sg-0a1b2c3d4e5f60718 SGA014",
+                "sg-0a1b2c3d4e5f60718 SGA015", "sg-0a1b2c3d4e5f60718 SGA016",
                 "sg-0b2c3d4e5f6071829 SGA002", "sg-0b2c3d4e5f6071829 SGA005", "sg-0b2c3d4e5f6071829 SGA006", "sg-0b2c3d4e5f6071829 SGA007",
-                "sg-0b2c3d4e5f6071829 SGA009",
+                "sg-0b2c3d4e5f6071829 SGA009", "sg-0b2c3d4e5f6071829 SGA013", "sg-0b2c3d4e5f6071829 SGA014", "sg-0b2c3d4e5f6071829 SGA015",
+                "sg-0b2c3d4e5f6071829 SGA016",
             ],
             Describe(evaluation.Outcomes.Where(o => o.Passed)));
     }

@@ -31,7 +31,7 @@ public sealed class ActionScanScriptTests
         var summary = report.RootElement.GetProperty("summary");
         Assert.Equal(summary.GetProperty("findings").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture), run.Outputs["findings"]);
         Assert.Equal(
-            ("4", "3", "1", "2", "1", "0", "0", "false"),
+            ("6", "4", "1", "3", "1", "1", "0", "false"),
             (run.Outputs["findings"], run.Outputs["gate-findings"], run.Outputs["critical"], run.Outputs["high"], run.Outputs["medium"], run.Outputs["low"], run.Outputs["info"], run.Outputs["partial"]));
         Assert.False(run.Outputs.ContainsKey("new"));
     }
@@ -123,10 +123,10 @@ public sealed class ActionScanScriptTests
         var run = await ActionScanStep.RunAsync(work, new Dictionary<string, string> { ["model"] = "after.yaml", ["previous-report"] = "first/report.json" });
 
         // Then the outputs count the changes and the job summary shows them after summary.md
-        Assert.Equal(("3", "3", "false"), (run.Outputs["new"], run.Outputs["fixed"], run.Outputs["baseline"]));
+        Assert.Equal(("4", "4", "false"), (run.Outputs["new"], run.Outputs["fixed"], run.Outputs["baseline"]));
         Assert.Equal("sgaudit-report/diff.md", run.Outputs["diff"]);
         Assert.StartsWith(work.Read("sgaudit-report/summary.md"), run.Summary, StringComparison.Ordinal);
-        Assert.Contains("**3 new**, **3 fixed**, 1 unchanged.", run.Summary, StringComparison.Ordinal);
+        Assert.Contains("**4 new**, **4 fixed**, 2 unchanged.", run.Summary, StringComparison.Ordinal);
         Assert.Contains("| SGA005 | high | 111122223333 | us-east-1 | sg-0b2c3d4e5f6071829 | tcp 3389 | 0.0.0.0/0 |", work.Read("sgaudit-report/diff.md"), StringComparison.Ordinal);
     }
 

@@ -21,23 +21,23 @@ public sealed class ReportDiffScriptTests
         // When they are compared
         var (run, outputs) = await DiffAsync(work, "--format", "json", before, after);
 
-        // Then the port 22 findings are fixed, the port 3389 ones new, and the network ACL finding unchanged
+        // Then the port 22 findings are fixed, the port 3389 ones new, and the network ACL and egress findings unchanged
         Assert.Equal(0, run.ExitCode);
         using var diff = JsonDocument.Parse(run.Output);
         Assert.Equal(
-            ["SGA001 sg-0b2c3d4e5f6071829 tcp 3389", "SGA005 sg-0b2c3d4e5f6071829 tcp 3389", "SGA008 sg-0b2c3d4e5f6071829 tcp 3389"],
+            ["SGA001 sg-0b2c3d4e5f6071829 tcp 3389", "SGA005 sg-0b2c3d4e5f6071829 tcp 3389", "SGA008 sg-0b2c3d4e5f6071829 tcp 3389", "SGA011 sg-0b2c3d4e5f6071829 tcp 3389"],
             Describe(diff.RootElement.GetProperty("new")));
         Assert.Equal(
-            ["SGA001 sg-0b2c3d4e5f6071829 tcp 22", "SGA004 sg-0b2c3d4e5f6071829 tcp 22", "SGA008 sg-0b2c3d4e5f6071829 tcp 22"],
+            ["SGA001 sg-0b2c3d4e5f6071829 tcp 22", "SGA004 sg-0b2c3d4e5f6071829 tcp 22", "SGA008 sg-0b2c3d4e5f6071829 tcp 22", "SGA011 sg-0b2c3d4e5f6071829 tcp 22"],
             Describe(diff.RootElement.GetProperty("fixed")));
         Assert.Empty(Describe(diff.RootElement.GetProperty("notAssessed")));
-        Assert.Equal(1, diff.RootElement.GetProperty("unchanged").GetInt32());
+        Assert.Equal(2, diff.RootElement.GetProperty("unchanged").GetInt32());
         Assert.False(diff.RootElement.GetProperty("baseline").GetBoolean());
 
         // And the fingerprints are the reports' own
         Assert.Equal(FingerprintOf(after, "SGA005"), diff.RootElement.GetProperty("new")[1].GetProperty("fingerprint").GetString());
         Assert.Equal(FingerprintOf(before, "SGA004"), diff.RootElement.GetProperty("fixed")[1].GetProperty("fingerprint").GetString());
-        Assert.Equal(("3", "3", "0", "false"), (outputs["new"], outputs["fixed"], outputs["not-assessed"], outputs["baseline"]));
+        Assert.Equal(("4", "4", "0", "false"), (outputs["new"], outputs["fixed"], outputs["not-assessed"], outputs["baseline"]));
     }
 
     [Fact]
@@ -50,8 +50,8 @@ public sealed class ReportDiffScriptTests
         var (run, _) = await DiffAsync(work, before, after);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("**3 new**, **3 fixed**, 1 unchanged.", run.Output, StringComparison.Ordinal);
-        Assert.Contains("#### New (3)", run.Output, StringComparison.Ordinal);
+        Assert.Contains("**4 new**, **4 fixed**, 2 unchanged.", run.Output, StringComparison.Ordinal);
+        Assert.Contains("#### New (4)", run.Output, StringComparison.Ordinal);
         Assert.Contains("| SGA004 | high | 111122223333 | us-east-1 | sg-0b2c3d4e5f6071829 | tcp 22 | 0.0.0.0/0 |", run.Output, StringComparison.Ordinal);
     }
 
@@ -67,9 +67,9 @@ public sealed class ReportDiffScriptTests
         using var diff = JsonDocument.Parse(json.Output);
         Assert.True(diff.RootElement.GetProperty("baseline").GetBoolean());
         Assert.Equal(0, diff.RootElement.GetProperty("new").GetArrayLength());
-        Assert.Equal(4, diff.RootElement.GetProperty("unchanged").GetInt32());
+        Assert.Equal(6, diff.RootElement.GetProperty("unchanged").GetInt32());
         Assert.Equal(("0", "0", "true"), (outputs["new"], outputs["fixed"], outputs["baseline"]));
-        Assert.Contains("this scan is the baseline (4 findings)", markdown.Output, StringComparison.Ordinal);
+        Assert.Contains("this scan is the baseline (6 findings)", markdown.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -82,13 +82,16 @@ public sealed class ReportDiffScriptTests
 
         var (run, outputs) = await DiffAsync(work, "--format", "json", before, after);
 
-        // Then nothing is fixed: the four findings are out of sight, not gone
+        // Then nothing is fixed: the six findings are out of sight, not gone
         using var diff = JsonDocument.Parse(run.Output);
         Assert.Empty(Describe(diff.RootElement.GetProperty("fixed")));
         Assert.Equal(
-            ["SGA001 sg-0b2c3d4e5f6071829 tcp 22", "SGA004 sg-0b2c3d4e5f6071829 tcp 22", "SGA008 sg-0b2c3d4e5f6071829 tcp 22", "SGA010 acl-00718293a4b5c6d74 all traffic"],
+            [
+                "SGA001 sg-0b2c3d4e5f6071829 tcp 22", "SGA004 sg-0b2c3d4e5f6071829 tcp 22", "SGA008 sg-0b2c3d4e5f6071829 tcp 22", "SGA010 acl-00718293a4b5c6d74 all traffic",
+                "SGA011 sg-0b2c3d4e5f6071829 tcp 22", "SGA012 sg-0b2c3d4e5f6071829 all traffic",
+            ],
             Describe(diff.RootElement.GetProperty("notAssessed")));
-        Assert.Equal(("0", "4"), (outputs["fixed"], outputs["not-assessed"]));
+        Assert.Equal(("0", "6"), (outputs["fixed"], outputs["not-assessed"]));
     }
 
     [Fact]

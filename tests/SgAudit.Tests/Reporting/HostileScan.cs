@@ -11,8 +11,8 @@ namespace SgAudit.Tests.Reporting;
 /// A scan whose account strings try every way into a report: markup that would run script (each payload sets
 /// <c>window.__pwned</c> or the page title), a closing script tag, template syntax, Markdown, HTML in tags, a very
 /// long name, control characters and right-to-left marks, in names, descriptions, tags, a VPC id (used in
-/// attributes and filter values), an interface description, a CloudTrail actor, and the reason and value of
-/// <c>sgaudit:suppress</c> tags (one applied, one invalid).
+/// attributes and filter values), an interface description, a CloudTrail actor, a peering connection id (quoted
+/// by SGA013's evidence), and the reason and value of <c>sgaudit:suppress</c> tags (one applied, one invalid).
 /// </summary>
 internal static class HostileScan
 {
@@ -41,9 +41,12 @@ internal static class HostileScan
     /// <summary>The value of an invalid <c>sgaudit:suppress</c> tag (a date that does not exist) on the first group, shown as found.</summary>
     public const string InvalidSuppression = "SGA004; </td><script>window.__pwned='tag'</script>; until 2026-13-45";
 
+    /// <summary>A peering connection id, which SGA013's evidence quotes when the peering is deleted.</summary>
+    public const string PeeringConnectionId = "pcx-<script>window.__pwned='pcx'</script> **x** | {{ title }} \u202E";
+
     public static string LongName { get; } = "long-" + string.Concat(Enumerable.Repeat("\u202Eabcdefghi", 1000));
 
-    public static ImmutableArray<string> Strings { get; } = [Description, Name, TagKey, TagValue, VpcId, InterfaceDescription, Actor, LongName, SuppressionReason, InvalidSuppression];
+    public static ImmutableArray<string> Strings { get; } = [Description, Name, TagKey, TagValue, VpcId, InterfaceDescription, Actor, PeeringConnectionId, LongName, SuppressionReason, InvalidSuppression];
 
     public static ScanResult Create()
     {
@@ -65,6 +68,17 @@ internal static class HostileScan
                     Description = LongName,
                     Tags = [new ResourceTag(SuppressionTag.Key, $"SGA009; {SuppressionReason}; until 2099-12-31")],
                     Ingress = [new Permission(Direction.Ingress, IpProtocol.All, [new CidrSource(IPNetwork.Parse("::/0"))])],
+                },
+                new SecurityGroup("sg-0badc0ffee0000003", "stale-peer-reference", Account)
+                {
+                    VpcId = VpcId,
+                    Ingress =
+                    [
+                        new Permission(Direction.Ingress, IpProtocol.Tcp, [new GroupReferenceSource("sg-0badc0ffee00000ff") { UserId = Account, VpcPeeringConnectionId = PeeringConnectionId, PeeringStatus = "deleted" }])
+                        {
+                            Ports = new PortRange(5432, 5432),
+                        },
+                    ],
                 },
             ],
             NetworkInterfaces = [new NetworkInterface("eni-0badc0ffee0000001") { VpcId = VpcId, GroupIds = [GroupId], Description = InterfaceDescription, InstanceId = "i-0badc0ffee0000001" }],

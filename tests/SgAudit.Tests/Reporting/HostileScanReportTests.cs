@@ -24,6 +24,7 @@ public sealed class HostileScanReportTests
         Collect(document.RootElement, strings);
         Assert.Contains(HostileScan.Name, strings);
         Assert.Contains(HostileScan.LongName, strings);
+        Assert.Contains(strings, s => s.Contains(HostileScan.PeeringConnectionId, StringComparison.Ordinal));
         if (format == "json")
         {
             // report.json carries the suppression tag's reason and the invalid tag's value intact (SARIF leaves the suppressed finding out)

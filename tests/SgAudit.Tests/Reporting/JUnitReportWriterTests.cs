@@ -251,7 +251,7 @@ public sealed class JUnitReportWriterTests
     [Fact]
     public async Task Should_CountEveryResource_When_TheScanIsLarge()
     {
-        // Given 3,000 groups open to the world on every port (six findings each, over five rules at once for SGA001)
+        // Given 3,000 groups open to the world on every port (seven findings each, over six rules at once for SGA001)
         var result = ReportTestData.CreateLarge(3000);
 
         // When it is rendered

@@ -76,7 +76,7 @@ public sealed class MarkdownReportWriterTests
     [Fact]
     public async Task Should_ListOnlyTheTwentyMostSevereFindings_When_ThereAreMore()
     {
-        // Given 50 world-open groups: 300 findings
+        // Given 50 world-open groups: 350 findings
         var result = ReportTestData.CreateLarge(50);
 
         // When it is rendered
@@ -86,7 +86,7 @@ public sealed class MarkdownReportWriterTests
         var rows = markdown.Split('\n').Where(l => l.StartsWith("| critical | SGA", StringComparison.Ordinal) || l.StartsWith("| high | SGA", StringComparison.Ordinal) || l.StartsWith("| low | SGA", StringComparison.Ordinal)).ToList();
         Assert.Equal(20, rows.Count);
         Assert.All(rows, r => Assert.StartsWith("| critical |", r, StringComparison.Ordinal));
-        Assert.Contains("### Findings (the 20 most severe of 300)", markdown, StringComparison.Ordinal);
+        Assert.Contains("### Findings (the 20 most severe of 350)", markdown, StringComparison.Ordinal);
     }
 
     private static Task<string> RenderAsync(ScanResult result) => ReportRendering.RenderAsync(new MarkdownReportWriter(TemplateSet.Embedded), result);

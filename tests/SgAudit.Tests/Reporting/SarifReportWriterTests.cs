@@ -310,8 +310,8 @@ public sealed partial class SarifReportWriterTests
     [Fact]
     public async Task Should_TruncateToGitHubsLimit_When_ARegionHasMoreThan25000Findings()
     {
-        // Given one region with 4,200 world-open groups: 25,200 findings
-        var result = ReportTestData.CreateLarge(4200);
+        // Given one region with 3,600 world-open groups: 25,200 findings
+        var result = ReportTestData.CreateLarge(3600);
         var writer = new SarifReportWriter(TemplateSet.Embedded);
 
         // When it is rendered with GitHub's limits

@@ -36,7 +36,7 @@ public sealed partial class CatalogTests
     {
         [SecurityHubFramework] =
         [
-            "EC2.2 SGA003", "EC2.13 SGA004", "EC2.14 SGA005", "EC2.19 SGA008", "EC2.21 SGA010", "EC2.22 SGA006",
+            "EC2.2 SGA003", "EC2.13 SGA004", "EC2.14 SGA005", "EC2.18 SGA011", "EC2.19 SGA008", "EC2.21 SGA010", "EC2.22 SGA006",
             "EC2.53 SGA001", "EC2.54 SGA002",
         ],
         [PciFramework] = ["PCI.EC2.2 SGA003", "PCI.EC2.5 SGA004"],

@@ -71,7 +71,7 @@ public sealed class CustomRuleTests
         Assert.Equal("sgaudit.yaml", rule.Definition.Origin);
         Assert.Equal("world-ingress-ports", rule.Definition.Implementation);
         Assert.Equal(RuleCatalogLoader.BuiltIn.FindFamily("world-ingress-ports")!.Message, rule.Definition.Message);
-        Assert.Equal(new[] { 6379, 27017 }, rule.Parameters.GetPorts("ports").ToArray());
+        Assert.Equal(PortSet.Of(27017, 6379), rule.Parameters.GetPorts("ports"));
         Assert.Equal(new[] { "tcp" }, rule.Parameters.GetChoices("protocols").ToArray());
         Assert.Equal(new[] { "ipv4", "ipv6" }, rule.Parameters.GetChoices("addressFamilies").ToArray());
         Assert.Equal("mongodb-or-redis-is-open-to-the-internet", rule.Definition.Slug);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
+using SgAudit.Core.Model;
 using SgAudit.Core.Rules;
 
 namespace SgAudit.Tests.Rules;
@@ -38,7 +39,7 @@ public sealed class RuleSetResolverTests
         // Then
         Assert.Equal("ipv4-only", rule.Variant);
         Assert.Equal(["ipv4"], rule.Parameters.GetChoices("addressFamilies").ToArray());
-        Assert.Equal([22], rule.Parameters.GetPorts("ports").ToArray());
+        Assert.Equal(PortSet.Of(22), rule.Parameters.GetPorts("ports"));
     }
 
     [Fact]
@@ -116,7 +117,7 @@ public sealed class RuleSetResolverTests
 
         // Then
         Assert.Null(rule.Variant);
-        Assert.Equal([22], rule.Parameters.GetPorts("ports").ToArray());
+        Assert.Equal(PortSet.Of(22), rule.Parameters.GetPorts("ports"));
     }
 
     [Fact]

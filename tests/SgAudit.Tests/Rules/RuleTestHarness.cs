@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Nodes;
 using SgAudit.Collectors;
 using SgAudit.Collectors.Emulator;
 using SgAudit.Collectors.Models;
@@ -139,6 +140,31 @@ public static class RuleTestHarness
             [.. FailingResourceIds(result, ruleId).Select(id => NameOf(names, id))],
             [.. PassingResourceIds(result, ruleId).Select(id => NameOf(names, id))]);
     }
+
+    /// <summary>
+    /// Scans a rule's fixture folder like <see cref="RunRuleAsync"/> and returns that rule's findings as
+    /// "fixture name | source | detail", sorted, so tests can assert the exact evidence.
+    /// </summary>
+    public static async Task<ImmutableArray<string>> EvidenceAsync(string ruleId, RuleSettings? settings = null, string? fixture = null)
+    {
+        var inventory = await CollectFolderAsync(FixtureFolder(fixture ?? ruleId));
+        var result = Evaluate(inventory, settings is null ? null : ImmutableDictionary<string, RuleSettings>.Empty.Add(ruleId, settings));
+        var names = ResourceNames(inventory);
+        return [.. result.Findings
+            .Where(f => f.RuleId == ruleId)
+            .Select(f => $"{NameOf(names, f.ResourceId)} | {f.Evidence.Source} | {f.Evidence.Detail}")
+            .Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Asserts the exact evidence lines, in order, showing both lists in full when they differ.</summary>
+    public static void AssertEvidence(IEnumerable<string> expected, IEnumerable<string> actual) =>
+        Assert.Equal(string.Join('\n', expected), string.Join('\n', actual));
+
+    /// <summary>Settings that set parameters, each given as JSON text.</summary>
+    public static RuleSettings WithParameters(params (string Name, string Json)[] parameters) => new()
+    {
+        Parameters = parameters.ToImmutableDictionary(p => p.Name, p => JsonNode.Parse(p.Json), StringComparer.Ordinal),
+    };
 
     /// <summary>Asserts the rule failed exactly the fail-* resources and passed exactly the pass-* ones (na-* in neither).</summary>
     public static void AssertVerdictsFollowNames(RuleRun run) =>

@@ -62,4 +62,27 @@ public sealed class Sga001AdminPortsOpenIpv4Tests
             run.NamesStartingWith(RuleTestHarness.FailPrefix).Except(udpOnly, StringComparer.Ordinal),
             run.NamesStartingWith(RuleTestHarness.PassPrefix).Concat(udpOnly));
     }
+
+    [Fact]
+    public async Task Should_NameTheCoveredPartsOfEachRange_When_PortsListRanges()
+    {
+        // Given ports 20-21 and 3390-3400 instead of 22 and 3389
+
+        // When
+        var evidence = await RuleTestHarness.EvidenceAsync(RuleId, RuleTestHarness.WithParameters(("ports", "[\"20-21\", \"3390-3400\"]")));
+
+        // Then -1 covers every listed range, a tcp range only its overlap with them
+        RuleTestHarness.AssertEvidence(
+            [
+                "fail-all-traffic-world | 0.0.0.0/0 | covers port 20-21, 3390-3400",
+                "fail-self-reference-and-world-one-permission | 0.0.0.0/0 | covers port 20-21, 3390-3400",
+                "fail-tcp-0-1024-world-covers-22 | 0.0.0.0/0 | covers port 20-21",
+                "fail-tcp-1-65535-world | 0.0.0.0/0 | covers port 20-21, 3390-3400",
+                "fail-tcp-20-25-world-covers-22 | 0.0.0.0/0 | covers port 20-21",
+                "fail-tcp-3380-3390-world-covers-3389 | 0.0.0.0/0 | covers port 3390",
+                "pass-tcp-0-21-world | 0.0.0.0/0 | covers port 20-21",
+                "pass-tcp-3390-65535-world | 0.0.0.0/0 | covers port 3390-3400",
+            ],
+            evidence);
+    }
 }

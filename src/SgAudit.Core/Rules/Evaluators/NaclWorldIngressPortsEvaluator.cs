@@ -31,8 +31,8 @@ public sealed class NaclWorldIngressPortsEvaluator : IRuleEvaluator
 
         foreach (var acl in region.Inventory.NetworkAcls)
         {
-            // Which (protocol, port) pairs each offending entry lets in, in entry order for stable output.
-            var offending = new SortedDictionary<int, (NetworkAclEntry Entry, List<string> Hits)>();
+            // Which (protocol, ports) each offending entry lets in, in entry order for stable output.
+            var offending = new SortedDictionary<int, (NetworkAclEntry Entry, List<(IpProtocol Protocol, PortRange Ports)> Hits)>();
             foreach (var family in new[] { AddressFamily.InterNetwork, AddressFamily.InterNetworkV6 })
             {
                 var worldEntries = acl.Entries
@@ -42,30 +42,36 @@ public sealed class NaclWorldIngressPortsEvaluator : IRuleEvaluator
 
                 foreach (var protocol in protocols)
                 {
-                    foreach (var port in ports)
+                    foreach (var item in ports.Items)
                     {
-                        foreach (var entry in worldEntries)
+                        // Within one segment every port meets the same entries, so one port decides for all of it.
+                        var starts = SegmentStarts(worldEntries, protocol, item);
+                        for (var s = 0; s < starts.Count; s++)
                         {
-                            if (!entry.Matches(protocol, port))
+                            var segment = new PortRange(starts[s], s + 1 < starts.Count ? starts[s + 1] - 1 : item.To);
+                            foreach (var entry in worldEntries)
                             {
-                                continue;
-                            }
-
-                            if (entry.Action == RuleAction.Allow)
-                            {
-                                var key = (family == AddressFamily.InterNetworkV6 ? 1_000_000 : 0) + entry.RuleNumber;
-                                if (!offending.TryGetValue(key, out var slot))
+                                if (!entry.Matches(protocol, segment.From))
                                 {
-                                    slot = (entry, []);
-                                    offending[key] = slot;
+                                    continue;
                                 }
 
-                                slot.Hits.Add(string.Create(CultureInfo.InvariantCulture, $"{protocol.Name}/{port}"));
-                            }
+                                if (entry.Action == RuleAction.Allow)
+                                {
+                                    var key = (family == AddressFamily.InterNetworkV6 ? 1_000_000 : 0) + entry.RuleNumber;
+                                    if (!offending.TryGetValue(key, out var slot))
+                                    {
+                                        slot = (entry, []);
+                                        offending[key] = slot;
+                                    }
 
-                            if (ordered)
-                            {
-                                break; // the first matching entry decides
+                                    AddHit(slot.Hits, protocol, segment, item);
+                                }
+
+                                if (ordered)
+                                {
+                                    break; // the first matching entry decides
+                                }
                             }
                         }
                     }
@@ -73,9 +79,51 @@ public sealed class NaclWorldIngressPortsEvaluator : IRuleEvaluator
             }
 
             var violations = offending.Values
-                .Select(o => Evidence.ForAclEntry(o.Entry, string.Create(CultureInfo.InvariantCulture, $"rule #{o.Entry.RuleNumber} allows {string.Join(", ", o.Hits)}")))
+                .Select(o => Evidence.ForAclEntry(o.Entry, string.Create(CultureInfo.InvariantCulture, $"rule #{o.Entry.RuleNumber} allows {string.Join(", ", o.Hits.Select(h => $"{h.Protocol.Name}/{h.Ports}"))}")))
                 .ToImmutableArray();
             yield return ResourceVerdict.For(acl, violations);
         }
+    }
+
+    /// <summary>
+    /// Where the ports of <paramref name="item"/> are cut by the port ranges of the entries: ascending, the first
+    /// is item.From. A single port is one segment.
+    /// </summary>
+    private static List<int> SegmentStarts(List<NetworkAclEntry> entries, IpProtocol protocol, PortRange item)
+    {
+        var starts = new SortedSet<int> { item.From };
+        if (item.From != item.To)
+        {
+            foreach (var entry in entries)
+            {
+                if (entry.Protocol == protocol && entry.Ports is { } range)
+                {
+                    if (range.From > item.From && range.From <= item.To)
+                    {
+                        starts.Add(range.From);
+                    }
+
+                    if (range.To >= item.From && range.To < item.To)
+                    {
+                        starts.Add(range.To + 1);
+                    }
+                }
+            }
+        }
+
+        return [.. starts];
+    }
+
+    /// <summary>Records a hit, joining it to the previous one when both are adjacent parts of the same listed item.</summary>
+    private static void AddHit(List<(IpProtocol Protocol, PortRange Ports)> hits, IpProtocol protocol, PortRange segment, PortRange item)
+    {
+        if (hits.Count > 0 && hits[^1] is var (lastProtocol, last) && lastProtocol == protocol
+            && last.To + 1 == segment.From && item.Contains(last.From))
+        {
+            hits[^1] = (protocol, new PortRange(last.From, segment.To));
+            return;
+        }
+
+        hits.Add((protocol, segment));
     }
 }

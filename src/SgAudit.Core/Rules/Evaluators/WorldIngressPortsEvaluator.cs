@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using SgAudit.Core.Model;
 
 namespace SgAudit.Core.Rules.Evaluators;
@@ -54,17 +53,17 @@ public sealed class WorldIngressPortsEvaluator : IRuleEvaluator
         }
     }
 
-    private static string CoveredPorts(Permission permission, ImmutableArray<int> ports, ProtocolSet protocols)
+    /// <summary>The listed ports the permission covers ("22, 3389", "27017-27019"); empty when none.</summary>
+    private static string CoveredPorts(Permission permission, PortSet ports, ProtocolSet protocols)
     {
-        List<int>? hits = null;
-        foreach (var port in ports)
+        if (permission.Protocol.IsAll)
         {
-            if (permission.CoversPort(port, protocols))
-            {
-                (hits ??= []).Add(port);
-            }
+            return ports.ToString();
         }
 
-        return hits is null ? "" : string.Join(", ", hits.Select(p => p.ToString(CultureInfo.InvariantCulture)));
+        // Checked before anything is built: most world permissions (80, 443) cover none of the listed ports.
+        return permission.Ports is { } range && protocols.Contains(permission.Protocol) && ports.Overlaps(range)
+            ? PortSet.Describe(ports.Within(range))
+            : "";
     }
 }
