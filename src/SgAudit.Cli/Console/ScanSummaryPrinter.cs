@@ -1,7 +1,9 @@
+using SgAudit.Core.Baselines;
 using SgAudit.Core.CloudTrail;
 using SgAudit.Core.Engine;
 using SgAudit.Core.Model;
 using SgAudit.Reporting;
+using SgAudit.Reporting.TextEncoders;
 using Spectre.Console;
 
 namespace SgAudit.Cli.Console;
@@ -58,6 +60,7 @@ public sealed class ScanSummaryPrinter(IAnsiConsole console)
         }
 
         PrintCloudTrail(result.CloudTrail);
+        PrintBaseline(result.Baseline);
 
         foreach (var path in reportPaths)
         {
@@ -80,15 +83,30 @@ public sealed class ScanSummaryPrinter(IAnsiConsole console)
         }
 
         var threshold = result.FailOn?.ToText() ?? "none";
+        var gate = result.Baseline is null ? "finding(s)" : "new finding(s)";
         var verdict = exitCode switch
         {
             ExitCodes.Success when result.FailOn is null => "[green]PASS[/]: the gate is off (--fail-on none); findings are reported only.",
-            ExitCodes.Success => $"[green]PASS[/]: no findings at or above {threshold}.",
-            ExitCodes.FindingsAtOrAboveThreshold => $"[red]FAIL[/]: {result.GateFindings} finding(s) at or above {threshold}.",
-            ExitCodes.NotAssessed => $"[yellow]INCOMPLETE[/]: part of the scan could not be assessed ({result.GateFindings} finding(s) at or above {threshold}); exit code 3.",
+            ExitCodes.Success => $"[green]PASS[/]: no {(result.Baseline is null ? "findings" : "new findings")} at or above {threshold}.",
+            ExitCodes.FindingsAtOrAboveThreshold => $"[red]FAIL[/]: {result.GateFindings} {gate} at or above {threshold}.",
+            ExitCodes.NotAssessed => $"[yellow]INCOMPLETE[/]: part of the scan could not be assessed ({result.GateFindings} {gate} at or above {threshold}); exit code 3.",
             _ => "",
         };
         console.MarkupLine(verdict);
+    }
+
+    /// <summary>With --baseline: how many findings are new, unchanged, fixed, and not re-assessed (never counted as fixed).</summary>
+    private void PrintBaseline(BaselineComparison? baseline)
+    {
+        if (baseline is null)
+        {
+            return;
+        }
+
+        var notReassessed = baseline.NotReassessed.IsEmpty
+            ? ""
+            : $", [yellow]{baseline.NotReassessed.Length} not re-assessed[/] (their scope or rule was not assessed this time; not counted as fixed)";
+        console.MarkupLine($"Baseline {Markup.Escape(SafeText.Terminal(baseline.Report.File))}: [bold]{baseline.New} new[/], {baseline.Unchanged} unchanged, {baseline.Fixed.Length} fixed{notReassessed}.");
     }
 
     /// <summary>Informational lines: trail posture per account and how many failing groups were attributed.</summary>

@@ -1,3 +1,4 @@
+using SgAudit.Core.Baselines;
 using SgAudit.Core.Model;
 using SgAudit.Core.Rules;
 
@@ -13,4 +14,7 @@ public sealed record Finding(string RuleId, Severity Severity, string AccountId,
 
     /// <summary>Stable across scans: a hash of rule, account, region, resource and the evidence key; never an index or a time.</summary>
     public required string Fingerprint { get; init; }
+
+    /// <summary>New or unchanged against the --baseline report; null when the scan has no baseline.</summary>
+    public BaselineState? Baseline { get; init; }
 }

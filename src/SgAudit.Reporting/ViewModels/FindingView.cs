@@ -56,4 +56,10 @@ public sealed record FindingView
 
     /// <summary>Who last changed the group (CloudTrail); null for network ACLs and when attribution did not run.</summary>
     public AttributionView? Attribution { get; init; }
+
+    /// <summary>"new" or "unchanged" against the --baseline report; null without a baseline.</summary>
+    public string? Baseline { get; init; }
+
+    /// <summary>"New" or "Unchanged"; null without a baseline.</summary>
+    public string? BaselineText { get; init; }
 }

@@ -32,6 +32,7 @@ public sealed record HtmlReportViewModel
     public ImmutableArray<FindingView> TopFindings => _report.TopFindings;
     public int MoreFindings => _report.MoreFindings;
     public CloudTrailView CloudTrail => _report.CloudTrail;
+    public BaselineView? Baseline => _report.Baseline;
 
     /// <summary>The longest bar of the overview's charts, in pixels.</summary>
     public int BarWidth { get; } = HtmlReportViewModelBuilder.BarWidth;
