@@ -193,7 +193,7 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider tim
         var diff = new Command("diff", "Compare two report.json files: new, fixed, not re-assessed and unchanged findings.") { diffBaseline, diffCurrent, diffFormat, diffFailOn };
 
         var complianceSource = new SourceOptionSet();
-        var framework = new Option<string>("--framework") { Description = "A framework version id such as cis-aws-foundations-v5.0.0 (`sgaudit rules --format json` lists them), several comma-separated, or all.", Required = true };
+        var framework = new Option<string>("--framework") { Description = "A framework version id such as cis-aws-foundations-v5.0.0 (an unknown id lists the valid ones), several comma-separated, or all.", Required = true };
         var complianceFormat = new Option<string>("--format") { Description = "table, markdown or json.", DefaultValueFactory = _ => DiffCommand.Table };
         complianceFormat.AcceptOnlyFromAmong(DiffCommand.Table, DiffCommand.Markdown, DiffCommand.Json);
         var complianceReport = new Option<string?>("--report") { Description = "Read the controls from this report.json instead of scanning." };

@@ -253,23 +253,7 @@ public sealed class JsonReportWriter : IReportWriter
         json.WriteString("resourceName", finding.ResourceName);
         json.WriteString("resourceArn", finding.ResourceArn);
         json.WriteString("message", finding.Message);
-        json.WriteStartObject("evidence");
-        WriteNullableString(json, "direction", finding.Direction);
-        WriteNullableString(json, "protocol", finding.Protocol);
-        WriteNullableString(json, "ports", finding.Ports);
-        json.WriteString("source", finding.Source);
-        if (finding.AclRuleNumber is { } ruleNumber)
-        {
-            json.WriteNumber("aclRuleNumber", ruleNumber);
-        }
-        else
-        {
-            json.WriteNull("aclRuleNumber");
-        }
-
-        json.WriteString("permission", finding.Permission);
-        json.WriteString("detail", finding.Detail);
-        json.WriteEndObject();
+        WriteEvidence(json, finding.Direction, finding.Protocol, finding.Ports, finding.Source, finding.AclRuleNumber, finding.Permission, finding.Detail);
         json.WritePropertyName("controls");
         WriteStringArray(json, finding.Controls);
         json.WriteString("fingerprint", finding.Fingerprint);
@@ -345,23 +329,7 @@ public sealed class JsonReportWriter : IReportWriter
             json.WriteString("resourceId", finding.ResourceId);
             json.WriteString("resourceName", finding.ResourceName);
             json.WriteString("message", finding.Message);
-            json.WriteStartObject("evidence");
-            WriteNullableString(json, "direction", finding.Direction);
-            WriteNullableString(json, "protocol", finding.Protocol);
-            WriteNullableString(json, "ports", finding.Ports);
-            json.WriteString("source", finding.Source);
-            if (finding.AclRuleNumber is { } ruleNumber)
-            {
-                json.WriteNumber("aclRuleNumber", ruleNumber);
-            }
-            else
-            {
-                json.WriteNull("aclRuleNumber");
-            }
-
-            json.WriteString("permission", finding.Permission);
-            json.WriteString("detail", finding.Detail);
-            json.WriteEndObject();
+            WriteEvidence(json, finding.Direction, finding.Protocol, finding.Ports, finding.Source, finding.AclRuleNumber, finding.Permission, finding.Detail);
             json.WriteString("fingerprint", finding.Fingerprint);
             if (finding.Reason is { } reason)
             {
@@ -372,6 +340,28 @@ public sealed class JsonReportWriter : IReportWriter
         }
 
         json.WriteEndArray();
+    }
+
+    /// <summary>The <c>evidence</c> object of a finding, whether of this scan or of another report.</summary>
+    private static void WriteEvidence(Utf8JsonWriter json, string? direction, string? protocol, string? ports, string source, int? aclRuleNumber, string permission, string detail)
+    {
+        json.WriteStartObject("evidence");
+        WriteNullableString(json, "direction", direction);
+        WriteNullableString(json, "protocol", protocol);
+        WriteNullableString(json, "ports", ports);
+        json.WriteString("source", source);
+        if (aclRuleNumber is { } ruleNumber)
+        {
+            json.WriteNumber("aclRuleNumber", ruleNumber);
+        }
+        else
+        {
+            json.WriteNull("aclRuleNumber");
+        }
+
+        json.WriteString("permission", permission);
+        json.WriteString("detail", detail);
+        json.WriteEndObject();
     }
 
     private static void WriteCloudTrail(Utf8JsonWriter json, CloudTrailView cloudTrail)
