@@ -18,13 +18,31 @@ internal static class ReportFiles
 
     public static JsonDocument Json(string path) => JsonDocument.Parse(File.ReadAllText(path));
 
-    /// <summary>"SGA001 sg-… ingress tcp 22 0.0.0.0/0" for each finding-shaped element.</summary>
-    public static List<string> Describe(JsonElement findings) =>
+    /// <summary>"SGA001 sg-… tcp 22 0.0.0.0/0" for each finding-shaped element.</summary>
+    public static List<string> Describe(JsonElement findings) => [.. Findings(findings).Select(f => f.Text)];
+
+    /// <summary>The findings of a report.json, in its order.</summary>
+    public static List<FindingRow> Findings(string reportPath)
+    {
+        using var json = Json(reportPath);
+        return Findings(json.RootElement.GetProperty("findings"));
+    }
+
+    /// <summary>Each finding-shaped element of an array (report.json's findings, a baseline's fixed, a diff's new …).</summary>
+    public static List<FindingRow> Findings(JsonElement findings) =>
     [
         .. findings.EnumerateArray().Select(f =>
         {
             var evidence = f.GetProperty("evidence");
-            return $"{f.GetProperty("ruleId").GetString()} {f.GetProperty("resourceId").GetString()} {evidence.GetProperty("permission").GetString()} {evidence.GetProperty("source").GetString()}";
+            var permission = evidence.GetProperty("permission").GetString()!;
+            var source = evidence.GetProperty("source").GetString()!;
+            return new FindingRow(
+                $"{f.GetProperty("ruleId").GetString()} {f.GetProperty("resourceId").GetString()} {permission} {source}",
+                f.GetProperty("fingerprint").GetString()!,
+                f.GetProperty("severity").GetString()!,
+                permission,
+                source,
+                f.TryGetProperty("baseline", out var state) ? state.GetString() : null);
         }),
     ];
 
