@@ -5,6 +5,7 @@ using SgAudit.Cli.Commands;
 using SgAudit.Cli.Configuration;
 using SgAudit.Cli.Sources;
 using SgAudit.Core;
+using SgAudit.Core.Model;
 using SgAudit.Core.Rules;
 using SgAudit.Reporting;
 using Spectre.Console;
@@ -19,7 +20,7 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider tim
 {
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var root = BuildCommands(out var bindScan, out var bindCollect, out var bindRules, out var bindServe);
+        var root = BuildCommands(out var bindScan, out var bindCollect, out var bindRules, out var bindServe, out var bindDiff, out var bindCompliance);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -63,6 +64,17 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider tim
             {
                 var (rulesFormatValue, rulesConfig) = bindRules(parse);
                 return await RunRulesAsync(rulesFormatValue, rulesConfig, console);
+            }
+
+            if (parse.CommandResult.Command.Name == "diff")
+            {
+                var (baseline, current, diffFormat, diffFailOn) = bindDiff(parse);
+                return await new DiffCommand(console, output).RunAsync(baseline, current, diffFormat, diffFailOn);
+            }
+
+            if (parse.CommandResult.Command.Name == "compliance")
+            {
+                return await new ComplianceCommand(console, output, error, time).RunAsync(bindCompliance(parse), cancellationToken);
             }
 
             return await parse.InvokeAsync(invocation, cancellationToken);
@@ -118,7 +130,9 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider tim
         out Func<ParseResult, ScanCommandOptions> bindScan,
         out Func<ParseResult, (SourceOptions Source, string Out, bool AllowPartial, string? Config, bool Attribution)> bindCollect,
         out Func<ParseResult, (string Format, string? Config)> bindRules,
-        out Func<ParseResult, (string? Model, int Port, double ThrottleRate, int LatencyMs, ImmutableArray<string> FailRegions)> bindServe)
+        out Func<ParseResult, (string? Model, int Port, double ThrottleRate, int LatencyMs, ImmutableArray<string> FailRegions)> bindServe,
+        out Func<ParseResult, (string Baseline, string Current, string Format, Severity? FailOn)> bindDiff,
+        out Func<ParseResult, ComplianceCommandOptions> bindCompliance)
     {
         var scanSource = new SourceOptionSet();
         var config = new Option<string?>("--config") { Description = "sgaudit.yaml: rule parameters, variants, disabled rules, failOn (docs/config.md)." };
@@ -143,8 +157,9 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider tim
         var allowPartial = new Option<bool>("--allow-partial") { Description = "Do not exit 3 when part of the scope could not be assessed (it is still reported)." };
 
         var noAttribution = new Option<bool>("--no-attribution") { Description = "Do not look up in CloudTrail who last changed each failing security group." };
+        var baseline = new Option<string?>("--baseline") { Description = "A previous scan's report.json: its findings are marked unchanged and only new ones count for --fail-on; the fixed ones are listed." };
 
-        var scan = new Command("scan", "Scan security groups and network ACLs and write reports.") { config, format, outDir, failOn, templates, allowPartial, noAttribution };
+        var scan = new Command("scan", "Scan security groups and network ACLs and write reports.") { config, format, outDir, failOn, templates, allowPartial, noAttribution, baseline };
         scanSource.AddTo(scan);
 
         var collectSource = new SourceOptionSet();
@@ -173,7 +188,37 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider tim
         var failRegion = new Option<string[]>("--fail-region") { Description = "REGION=CODE: answer every call in REGION with this EC2 error (repeatable).", AllowMultipleArgumentsPerToken = false };
         var serveCommand = new Command("serve", "Serve the embedded emulator on 127.0.0.1 over EC2 Query, STS and CloudTrail JSON.") { serveModel, port, throttleRate, latency, failRegion };
         var emulator = new Command("emulator", "The embedded AWS emulator.") { serveCommand };
-        var root = new RootCommand("SgAudit: audit AWS security groups and network ACLs against CIS, Security Hub and PCI controls.") { scan, collect, rules, emulator };
+        var diffBaseline = new Argument<string>("OLD") { Description = "The earlier report.json (the baseline)." };
+        var diffCurrent = new Argument<string>("NEW") { Description = "The later report.json." };
+        var diffFormat = new Option<string>("--format") { Description = "table, markdown (for a pull-request comment) or json.", DefaultValueFactory = _ => DiffCommand.Table };
+        diffFormat.AcceptOnlyFromAmong(DiffCommand.Table, DiffCommand.Markdown, DiffCommand.Json);
+        var diffFailOn = new Option<string>("--fail-on") { Description = "Exit 1 when a new finding is at or above this severity: critical, high (default), medium, low or none.", DefaultValueFactory = _ => "high" };
+        diffFailOn.AcceptOnlyFromAmong("critical", "high", "medium", "low", "none");
+        var diff = new Command("diff", "Compare two report.json files: new, fixed, not re-assessed and unchanged findings.") { diffBaseline, diffCurrent, diffFormat, diffFailOn };
+
+        var complianceSource = new SourceOptionSet();
+        var framework = new Option<string>("--framework") { Description = "A framework version id such as cis-aws-foundations-v5.0.0 (an unknown id lists the valid ones), several comma-separated, or all.", Required = true };
+        var complianceFormat = new Option<string>("--format") { Description = "table, markdown or json.", DefaultValueFactory = _ => DiffCommand.Table };
+        complianceFormat.AcceptOnlyFromAmong(DiffCommand.Table, DiffCommand.Markdown, DiffCommand.Json);
+        var complianceReport = new Option<string?>("--report") { Description = "Read the controls from this report.json instead of scanning." };
+        var complianceConfig = new Option<string?>("--config") { Description = "sgaudit.yaml: rule parameters, variants, disabled rules (a disabled rule's controls are not assessed)." };
+        var compliance = new Command("compliance", "Scan (or read --report) and print every control of a framework: pass, fail or not assessed.") { framework, complianceFormat, complianceReport, complianceConfig };
+        complianceSource.AddTo(compliance);
+        compliance.Validators.Add(result =>
+        {
+            if (result.GetValue(complianceReport) is null)
+            {
+                return;
+            }
+
+            var scanOption = complianceSource.FirstGiven(result) ?? (result.GetResult(complianceConfig) is { Implicit: false } ? complianceConfig.Name : null);
+            if (scanOption is not null)
+            {
+                result.AddError($"--report reads a finished scan; {scanOption} applies only when compliance scans. Give one or the other.");
+            }
+        });
+
+        var root = new RootCommand("SgAudit: audit AWS security groups and network ACLs against CIS, Security Hub and PCI controls.") { scan, collect, rules, emulator, diff, compliance };
 
         bindScan = parse => new ScanCommandOptions
         {
@@ -185,9 +230,23 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider tim
             Templates = parse.GetValue(templates),
             AllowPartial = parse.GetValue(allowPartial),
             NoAttribution = parse.GetValue(noAttribution),
+            Baseline = parse.GetValue(baseline),
         };
         bindCollect = parse => (collectSource.Bind(parse), parse.GetValue(snapshotPath)!, parse.GetValue(collectAllowPartial), parse.GetValue(collectConfig), !parse.GetValue(collectNoAttribution));
         bindRules = parse => (parse.GetValue(rulesFormat) ?? "table", parse.GetValue(rulesConfig));
+        bindDiff = parse => (
+            parse.GetValue(diffBaseline)!,
+            parse.GetValue(diffCurrent)!,
+            parse.GetValue(diffFormat) ?? DiffCommand.Table,
+            ScanCommandOptions.TryParseFailOn(parse.GetValue(diffFailOn) ?? "high", out var threshold) ? threshold : Severity.High);
+        bindCompliance = parse => new ComplianceCommandOptions
+        {
+            Framework = parse.GetValue(framework)!,
+            Format = parse.GetValue(complianceFormat) ?? DiffCommand.Table,
+            Report = parse.GetValue(complianceReport),
+            Source = complianceSource.Bind(parse),
+            Config = parse.GetValue(complianceConfig),
+        };
         bindServe = parse => (parse.GetValue(serveModel), parse.GetValue(port), parse.GetValue(throttleRate), parse.GetValue(latency), [.. parse.GetValue(failRegion) ?? []]);
         return root;
     }

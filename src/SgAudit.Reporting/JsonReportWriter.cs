@@ -44,7 +44,12 @@ public sealed class JsonReportWriter : IReportWriter
         WriteCompliance(json, model.Frameworks);
         WriteNotAssessed(json, model);
         WriteSuppressions(json, model.Suppressions);
+        WriteScopes(json, result);
         WriteCloudTrail(json, model.CloudTrail);
+        if (model.Baseline is { } baseline)
+        {
+            WriteBaseline(json, baseline);
+        }
 
         json.WriteStartArray("findings");
         for (var i = 0; i < model.Findings.Length; i++)
@@ -115,6 +120,14 @@ public sealed class JsonReportWriter : IReportWriter
         json.WriteEndObject();
         json.WriteNumber("gateFindings", model.Scan.GateFindings);
         json.WriteNumber("suppressed", model.SuppressionSummary.SuppressedFindings);
+        if (model.Baseline is { } baseline)
+        {
+            json.WriteNumber("new", baseline.New);
+            json.WriteNumber("unchanged", baseline.Unchanged);
+            json.WriteNumber("fixed", baseline.Fixed);
+            json.WriteNumber("notReassessed", baseline.NotReassessed);
+        }
+
         json.WriteEndObject();
     }
 
@@ -181,7 +194,7 @@ public sealed class JsonReportWriter : IReportWriter
         }
     }
 
-    private static void WriteCompliance(Utf8JsonWriter json, ImmutableArray<FrameworkView> frameworks)
+    internal static void WriteCompliance(Utf8JsonWriter json, ImmutableArray<FrameworkView> frameworks)
     {
         json.WriteStartArray("compliance");
         foreach (var framework in frameworks)
@@ -253,19 +266,15 @@ public sealed class JsonReportWriter : IReportWriter
         json.WriteString("resourceName", finding.ResourceName);
         json.WriteString("resourceArn", finding.ResourceArn);
         json.WriteString("message", finding.Message);
-        json.WriteStartObject("evidence");
-        WriteNullableString(json, "direction", finding.Direction);
-        WriteNullableString(json, "protocol", finding.Protocol);
-        WriteNullableString(json, "ports", finding.Ports);
-        json.WriteString("source", finding.Source);
-        WriteNullableNumber(json, "aclRuleNumber", finding.AclRuleNumber);
-
-        json.WriteString("permission", finding.Permission);
-        json.WriteString("detail", finding.Detail);
-        json.WriteEndObject();
+        WriteEvidence(json, finding.Direction, finding.Protocol, finding.Ports, finding.Source, finding.AclRuleNumber, finding.Permission, finding.Detail);
         json.WritePropertyName("controls");
         WriteStringArray(json, finding.Controls);
         json.WriteString("fingerprint", finding.Fingerprint);
+        if (finding.Baseline is { } state)
+        {
+            json.WriteString("baseline", state);
+        }
+
         if (finding.Attribution is { } attribution)
         {
             json.WritePropertyName("lastChange");
@@ -333,6 +342,95 @@ public sealed class JsonReportWriter : IReportWriter
         }
 
         json.WriteEndArray();
+    }
+
+    /// <summary>The account/regions the scan read, so a later diff can tell a fixed finding from one out of sight.</summary>
+    private static void WriteScopes(Utf8JsonWriter json, ScanResult result)
+    {
+        json.WriteStartArray("scopes");
+        foreach (var (accountId, region) in result.Inventory.Regions
+            .Select(r => (r.AccountId, r.Region))
+            .Distinct()
+            .OrderBy(s => s.AccountId, StringComparer.Ordinal)
+            .ThenBy(s => s.Region, StringComparer.Ordinal))
+        {
+            json.WriteStartObject();
+            json.WriteString("accountId", accountId);
+            json.WriteString("region", region);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteBaseline(Utf8JsonWriter json, BaselineView baseline)
+    {
+        json.WriteStartObject("baseline");
+        json.WriteString("file", baseline.File);
+        WriteNullableString(json, "startedAt", baseline.StartedAt);
+        json.WriteStartObject("counts");
+        json.WriteNumber("new", baseline.New);
+        json.WriteNumber("unchanged", baseline.Unchanged);
+        json.WriteNumber("fixed", baseline.Fixed);
+        json.WriteNumber("notReassessed", baseline.NotReassessed);
+        json.WriteEndObject();
+        WriteReportedFindings(json, "fixed", baseline.FixedFindings);
+        WriteReportedFindings(json, "notReassessed", baseline.NotReassessedFindings);
+        json.WriteEndObject();
+    }
+
+    /// <summary>Findings of another report, in the shape of <c>findings[]</c> (their identifying fields), plus <c>reason</c> when set.</summary>
+    /// <param name="json">The writer.</param>
+    /// <param name="name">The array's member name.</param>
+    /// <param name="findings">The findings.</param>
+    internal static void WriteReportedFindings(Utf8JsonWriter json, string name, IEnumerable<ReportedFindingView> findings)
+    {
+        json.WriteStartArray(name);
+        foreach (var finding in findings)
+        {
+            json.WriteStartObject();
+            json.WriteString("ruleId", finding.RuleId);
+            json.WriteString("severity", finding.Severity);
+            json.WriteString("accountId", finding.AccountId);
+            json.WriteString("region", finding.Region);
+            WriteNullableString(json, "vpcId", finding.VpcId);
+            json.WriteString("resourceType", finding.ResourceType);
+            json.WriteString("resourceId", finding.ResourceId);
+            json.WriteString("resourceName", finding.ResourceName);
+            json.WriteString("message", finding.Message);
+            WriteEvidence(json, finding.Direction, finding.Protocol, finding.Ports, finding.Source, finding.AclRuleNumber, finding.Permission, finding.Detail);
+            json.WriteString("fingerprint", finding.Fingerprint);
+            if (finding.Reason is { } reason)
+            {
+                json.WriteString("reason", reason);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    /// <summary>The <c>evidence</c> object of a finding, whether of this scan or of another report.</summary>
+    private static void WriteEvidence(Utf8JsonWriter json, string? direction, string? protocol, string? ports, string source, int? aclRuleNumber, string permission, string detail)
+    {
+        json.WriteStartObject("evidence");
+        WriteNullableString(json, "direction", direction);
+        WriteNullableString(json, "protocol", protocol);
+        WriteNullableString(json, "ports", ports);
+        json.WriteString("source", source);
+        if (aclRuleNumber is { } ruleNumber)
+        {
+            json.WriteNumber("aclRuleNumber", ruleNumber);
+        }
+        else
+        {
+            json.WriteNull("aclRuleNumber");
+        }
+
+        json.WriteString("permission", permission);
+        json.WriteString("detail", detail);
+        json.WriteEndObject();
     }
 
     private static void WriteCloudTrail(Utf8JsonWriter json, CloudTrailView cloudTrail)

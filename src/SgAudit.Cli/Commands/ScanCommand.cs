@@ -1,16 +1,19 @@
 using SgAudit.Cli.Configuration;
 using SgAudit.Cli.Console;
+using SgAudit.Core.Baselines;
 using SgAudit.Core.Engine;
 using SgAudit.Core.Model;
 using SgAudit.Core.Rules;
 using SgAudit.Reporting;
+using SgAudit.Reporting.ReportJson;
 using Spectre.Console;
 
 namespace SgAudit.Cli.Commands;
 
 /// <summary>
-/// `sgaudit scan`: validates every input before scanning (config, templates, model), scans, writes the reports only
-/// once all of them rendered, prints the summary and returns the gate's exit code.
+/// `sgaudit scan`: validates every input before scanning (config, templates, baseline, model), scans, compares with
+/// the baseline if any, writes the reports only once all of them rendered, prints the summary and returns the gate's
+/// exit code.
 /// </summary>
 public sealed class ScanCommand(IAnsiConsole console, TextWriter error, TimeProvider time)
 {
@@ -21,6 +24,7 @@ public sealed class ScanCommand(IAnsiConsole console, TextWriter error, TimeProv
         var failOn = ResolveFailOn(options, config);
         var templates = options.Templates is null ? TemplateSet.Embedded : TemplateSet.FromDirectory(options.Templates);
         var writers = new ReportWriterFactory(templates).Create(options.Formats);
+        var baseline = options.Baseline is null ? null : ReadBaseline(options.Baseline);
         var started = time.GetUtcNow();
         await using var collected = options.Source.IsLive
             ? await new CollectionProgressReporter(error).RunAsync(progress => ScanService.CollectAsync(options.Source, progress, cancellationToken))
@@ -39,12 +43,24 @@ public sealed class ScanCommand(IAnsiConsole console, TextWriter error, TimeProv
             result = result with { Inputs = result.Inputs with { ApiCalls = apiCalls() } };
         }
 
+        if (baseline is not null)
+        {
+            result = BaselineComparison.Apply(result, baseline);
+        }
+
         var paths = await ReportFileWriter.WriteAllAsync(writers, result, options.OutputDirectory, cancellationToken);
 
         var exitCode = ExitCodeFor(result, options.AllowPartial);
         var sarif = writers.OfType<SarifReportWriter>().SingleOrDefault()?.Summarize(result);
         new ScanSummaryPrinter(console).Print(result, paths, exitCode, sarif);
         return exitCode;
+    }
+
+    /// <summary>The --baseline report, read and checked before anything is scanned (bad input writes no report).</summary>
+    private static BaselineReport ReadBaseline(string path)
+    {
+        using var report = ReportJsonFile.Load(path);
+        return report.ReadBaseline();
     }
 
     public static int ExitCodeFor(ScanResult result, bool allowPartial)

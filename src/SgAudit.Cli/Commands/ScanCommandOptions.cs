@@ -25,6 +25,9 @@ public sealed record ScanCommandOptions
     /// <summary>--no-attribution: skip looking up who last changed each failing group (trail posture is still read).</summary>
     public bool NoAttribution { get; init; }
 
+    /// <summary>--baseline: a previous report.json; its findings are "unchanged" and do not fail the gate.</summary>
+    public string? Baseline { get; init; }
+
     internal static bool TryParseFailOn(string text, out Severity? severity)
     {
         if (string.Equals(text, "none", StringComparison.OrdinalIgnoreCase))

@@ -6,7 +6,7 @@ using SgAudit.Core.Model;
 
 namespace SgAudit.Cli.Commands;
 
-/// <summary>The options `scan` and `collect` share to choose and shape the source, with their cross-checks.</summary>
+/// <summary>The options `scan`, `collect` and `compliance` share to choose and shape the source, with their cross-checks.</summary>
 internal sealed class SourceOptionSet
 {
     private readonly Option<string> _source = new("--source") { Description = "emulator (the demo account or --model; default) or aws (live, read-only).", DefaultValueFactory = _ => SourceOptions.Emulator };
@@ -56,15 +56,21 @@ internal sealed class SourceOptionSet
         });
     }
 
+    private Option[] All => [_source, _model, _region, _profile, _endpointUrl, _roleArn, _accounts, _roleName, _externalId, _requestTimeout, _concurrency];
+
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _source, _model, _region, _profile, _endpointUrl, _roleArn, _accounts, _roleName, _externalId, _requestTimeout, _concurrency })
+        foreach (var option in All)
         {
             command.Options.Add(option);
         }
 
         command.Validators.Add(Validate);
     }
+
+    /// <summary>The name of the first of these options given on the command line (not defaulted), or null.</summary>
+    public string? FirstGiven(CommandResult result) =>
+        All.FirstOrDefault(o => result.GetResult(o) is { Implicit: false })?.Name;
 
     public SourceOptions Bind(ParseResult parse)
     {

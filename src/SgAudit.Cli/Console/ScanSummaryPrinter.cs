@@ -1,8 +1,10 @@
+using SgAudit.Core.Baselines;
 using SgAudit.Core.CloudTrail;
 using SgAudit.Core.Engine;
 using SgAudit.Core.Model;
 using SgAudit.Core.Suppressions;
 using SgAudit.Reporting;
+using SgAudit.Reporting.TextEncoders;
 using Spectre.Console;
 
 namespace SgAudit.Cli.Console;
@@ -62,6 +64,7 @@ public sealed class ScanSummaryPrinter(IAnsiConsole console)
 
         PrintSuppressions(result);
         PrintCloudTrail(result.CloudTrail);
+        PrintBaseline(result.Baseline);
 
         foreach (var path in reportPaths)
         {
@@ -86,12 +89,13 @@ public sealed class ScanSummaryPrinter(IAnsiConsole console)
         var threshold = result.FailOn?.ToText() ?? "none";
         var suppressed = result.Findings.Count(f => f.Suppression is not null);
         var unsuppressed = suppressed == 0 ? "" : "unsuppressed ";
+        var gate = result.Baseline is null ? $"{unsuppressed}finding(s)" : $"new {unsuppressed}finding(s)";
         var verdict = exitCode switch
         {
             ExitCodes.Success when result.FailOn is null => "[green]PASS[/]: the gate is off (--fail-on none); findings are reported only.",
-            ExitCodes.Success => $"[green]PASS[/]: no {unsuppressed}findings at or above {threshold}.",
-            ExitCodes.FindingsAtOrAboveThreshold => $"[red]FAIL[/]: {result.GateFindings} {unsuppressed}finding(s) at or above {threshold}.",
-            ExitCodes.NotAssessed => $"[yellow]INCOMPLETE[/]: part of the scan could not be assessed ({result.GateFindings} {unsuppressed}finding(s) at or above {threshold}); exit code 3.",
+            ExitCodes.Success => $"[green]PASS[/]: no {(result.Baseline is null ? "" : "new ")}{unsuppressed}findings at or above {threshold}.",
+            ExitCodes.FindingsAtOrAboveThreshold => $"[red]FAIL[/]: {result.GateFindings} {gate} at or above {threshold}.",
+            ExitCodes.NotAssessed => $"[yellow]INCOMPLETE[/]: part of the scan could not be assessed ({result.GateFindings} {gate} at or above {threshold}); exit code 3.",
             _ => "",
         };
         console.MarkupLine(verdict);
@@ -143,6 +147,20 @@ public sealed class ScanSummaryPrinter(IAnsiConsole console)
 
     private static bool IsHidden(char c) =>
         char.IsControl(c) || c is '\u061C' or '\u200E' or '\u200F' || c is >= '\u202A' and <= '\u202E' || c is >= '\u2066' and <= '\u2069';
+
+    /// <summary>With --baseline: how many findings are new, unchanged, fixed, and not re-assessed (never counted as fixed).</summary>
+    private void PrintBaseline(BaselineComparison? baseline)
+    {
+        if (baseline is null)
+        {
+            return;
+        }
+
+        var notReassessed = baseline.NotReassessed.IsEmpty
+            ? ""
+            : $", [yellow]{baseline.NotReassessed.Length} not re-assessed[/] (their scope or rule was not assessed this time; not counted as fixed)";
+        console.MarkupLine($"Baseline {Markup.Escape(SafeText.Terminal(baseline.Report.File))}: [bold]{baseline.New} new[/], {baseline.Unchanged} unchanged, {baseline.Fixed.Length} fixed{notReassessed}.");
+    }
 
     /// <summary>Informational lines: trail posture per account and how many failing groups were attributed.</summary>
     private void PrintCloudTrail(CloudTrailResult cloudTrail)

@@ -13,7 +13,7 @@ public static class ComplianceEvaluator
     public static ImmutableArray<ControlResult> Evaluate(RuleCatalog catalog, ImmutableArray<ResolvedRule> rules, ImmutableArray<ResourceOutcome> outcomes, ImmutableArray<RuleGap> gaps)
     {
         var ran = rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-        var gapRules = gaps.Select(g => g.RuleId).ToHashSet(StringComparer.Ordinal);
+        var gapsByRule = gaps.ToLookup(g => g.RuleId, StringComparer.Ordinal);
         var failingByRule = FailingResourcesByRule(outcomes);
 
         // Many controls (the same control in each framework version) map to the same rules: count each distinct set of
@@ -39,14 +39,23 @@ public static class ComplianceEvaluator
                         ? new ControlResult(framework, control, ComplianceStatus.NotAssessed, 0) { Reason = "no SgAudit rule evaluates this control yet" }
                     : skipped.Count > 0
                         ? new ControlResult(framework, control, ComplianceStatus.NotAssessed, 0) { Reason = $"{string.Join(", ", skipped)} disabled" }
-                        : control.RuleIds.Any(gapRules.Contains)
-                            ? new ControlResult(framework, control, ComplianceStatus.NotAssessed, 0) { Reason = "part of the scan scope could not be assessed" }
+                        : control.RuleIds.Any(gapsByRule.Contains)
+                            ? new ControlResult(framework, control, ComplianceStatus.NotAssessed, 0) { Reason = GapReason(control.RuleIds, gapsByRule) }
                             : new ControlResult(framework, control, ComplianceStatus.Pass, 0);
                 results.Add(result);
             }
         }
 
         return results.ToImmutable();
+    }
+
+    /// <summary>Which rule could not be assessed where, and why: "SGA010 not assessed in 111122223333/us-east-1: …".</summary>
+    private static string GapReason(ImmutableArray<string> ruleIds, ILookup<string, RuleGap> gapsByRule)
+    {
+        var gaps = ruleIds.Distinct(StringComparer.Ordinal).SelectMany(id => gapsByRule[id]).ToList();
+        var first = gaps[0];
+        var more = gaps.Count > 1 ? $" (and {gaps.Count - 1} more)" : "";
+        return $"{first.RuleId} not assessed in {first.AccountId}/{first.Region ?? "every region"}: {first.Reason}{more}";
     }
 
     /// <summary>

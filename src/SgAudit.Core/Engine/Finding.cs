@@ -1,3 +1,4 @@
+using SgAudit.Core.Baselines;
 using SgAudit.Core.Model;
 using SgAudit.Core.Rules;
 using SgAudit.Core.Suppressions;
@@ -17,4 +18,6 @@ public sealed record Finding(string RuleId, Severity Severity, string AccountId,
 
     /// <summary>The suppression in force that covers this finding (source, reason, expiry); null when none does. A suppressed finding never counts for the gate.</summary>
     public Suppression? Suppression { get; init; }
+    /// <summary>New or unchanged against the --baseline report; null when the scan has no baseline.</summary>
+    public BaselineState? Baseline { get; init; }
 }

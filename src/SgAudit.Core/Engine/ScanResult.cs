@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using SgAudit.Core.Baselines;
 using SgAudit.Core.CloudTrail;
 using SgAudit.Core.Model;
 using SgAudit.Core.Rules;
@@ -23,11 +24,16 @@ public sealed record ScanResult(string ToolVersion, DateTimeOffset StartedAt, Da
     /// <summary>Every suppression of the scan (config file order, then tags by resource) with its status and counts.</summary>
     public ImmutableArray<SuppressionResult> Suppressions { get; init; } = [];
 
+    /// <summary>The comparison with the --baseline report; null without one (then no finding has a baseline state).</summary>
+    public BaselineComparison? Baseline { get; init; }
+
     /// <summary>Every finding, suppressed ones included (marked by <see cref="Finding.Suppression"/>).</summary>
     public ImmutableArray<Finding> Findings => Evaluation.Findings;
 
-    /// <summary>Findings at or above <see cref="FailOn"/> that no suppression covers.</summary>
-    public int GateFindings => FailOn is { } threshold ? Findings.Count(f => f.Suppression is null && f.Severity >= threshold) : 0;
+    /// <summary>Findings at or above <see cref="FailOn"/> that no suppression covers; with a baseline, only the new ones.</summary>
+    public int GateFindings => FailOn is { } threshold
+        ? Findings.Count(f => f.Suppression is null && f.Severity >= threshold && f.Baseline != BaselineState.Unchanged)
+        : 0;
 
     /// <summary>True when some account, region or rule could not be assessed.</summary>
     public bool IsPartial => !Inventory.NotAssessed.IsEmpty || !Evaluation.Gaps.IsEmpty;

@@ -216,6 +216,12 @@ internal sealed class SarifLogBuilder(SarifLimits limits)
         RuleIndex = ruleIndex,
         Level = Level(finding.Severity),
         Message = finding.Message,
+        BaselineState = finding.Baseline switch
+        {
+            Core.Baselines.BaselineState.New => "new",
+            Core.Baselines.BaselineState.Unchanged => "unchanged",
+            _ => null,
+        },
         ArtifactUri = SarifArtifactPaths.For(finding),
         ResourceId = finding.ResourceId,
         ResourceArn = finding.ResourceArn,

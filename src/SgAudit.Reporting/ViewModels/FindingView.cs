@@ -59,4 +59,9 @@ public sealed record FindingView
 
     /// <summary>The suppression that covers it; null when none does (it counts for the gate).</summary>
     public SuppressionView? Suppression { get; init; }
+    /// <summary>"new" or "unchanged" against the --baseline report; null without a baseline.</summary>
+    public string? Baseline { get; init; }
+
+    /// <summary>"New" or "Unchanged"; null without a baseline.</summary>
+    public string? BaselineText { get; init; }
 }

@@ -39,6 +39,7 @@ public sealed record HtmlReportViewModel
     public ImmutableArray<FindingView> TopSuppressedFindings => _report.TopSuppressedFindings;
     public int MoreSuppressedFindings => _report.MoreSuppressedFindings;
     public CloudTrailView CloudTrail => _report.CloudTrail;
+    public BaselineView? Baseline => _report.Baseline;
 
     /// <summary>The longest bar of the overview's charts, in pixels.</summary>
     public int BarWidth { get; } = HtmlReportViewModelBuilder.BarWidth;

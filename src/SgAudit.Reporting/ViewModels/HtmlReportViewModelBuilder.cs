@@ -160,10 +160,15 @@ public static class HtmlReportViewModelBuilder
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new FilterOptionView(g.Key, g.Key, g.Count()))]);
 
-        // Only values that occur: a filter with nothing to choose is left out (Status when nothing was suppressed; new/unchanged until findings carry them).
+        // Only values that occur: a filter with nothing to choose is left out (Status when nothing was suppressed; baseline without --baseline).
         FilterView[] filters =
         [
             new("severity", "Severity", [.. report.Severities.Where(s => s.Count > 0).Select(s => new FilterOptionView(s.Severity, s.Severity, s.Count))]),
+            new("baseline", "Baseline", [.. findings
+                .Where(f => f.BaselineText is not null)
+                .GroupBy(f => f.BaselineText!, StringComparer.Ordinal)
+                .OrderBy(g => g.Key == "New" ? 0 : 1)
+                .Select(g => new FilterOptionView(g.Key, g.Key, g.Count()))]),
             new("rule", "Rule", [.. report.RulesWithFindings.Select(r => new FilterOptionView(r.Id, $"{r.Id} {r.Title}", r.FindingCount))]),
             Distinct("account", "Account", f => f.AccountId),
             Distinct("region", "Region", f => f.Region),

@@ -72,6 +72,9 @@ public sealed record ReportViewModel
     /// <summary>Trail posture per account and the attribution of failing groups; informational.</summary>
     public required CloudTrailView CloudTrail { get; init; }
 
+    /// <summary>The comparison with the --baseline report; null without one.</summary>
+    public BaselineView? Baseline { get; init; }
+
     /// <summary>The SARIF runs; only the SARIF template reads them.</summary>
     public required SarifLogView Sarif { get; init; }
 }

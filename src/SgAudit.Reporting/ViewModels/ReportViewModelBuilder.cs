@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
-using SgAudit.Core.Compliance;
+using SgAudit.Core.Baselines;
 using SgAudit.Core.Engine;
 using SgAudit.Core.Model;
 using SgAudit.Core.Rules;
@@ -81,11 +81,12 @@ public sealed class ReportViewModelBuilder
         var rulesWithFindings = rules.Where(r => r.FindingCount > 0).ToImmutableArray();
         var severityRank = result.Rules.ToDictionary(r => r.Id, r => r.Severity, StringComparer.Ordinal);
 
-        // OrderBy is stable: equal severities keep the deterministic finding order.
+        // OrderBy is stable: equal severities keep the deterministic finding order. With a baseline, new findings first.
         ImmutableArray<FindingView> MostSevere(bool suppressed) => [.. result.Findings
-            .Select((f, i) => (f.Severity, Suppressed: f.Suppression is not null, Index: i))
+            .Select((f, i) => (f.Severity, Suppressed: f.Suppression is not null, Unchanged: f.Baseline == BaselineState.Unchanged, Index: i))
             .Where(p => p.Suppressed == suppressed)
-            .OrderByDescending(p => p.Severity)
+            .OrderBy(p => p.Unchanged)
+            .ThenByDescending(p => p.Severity)
             .Take(TopFindingLimit)
             .Select(p => findings[p.Index])];
         var suppressedCount = result.Findings.Count(f => f.Suppression is not null);
@@ -109,7 +110,7 @@ public sealed class ReportViewModelBuilder
                 .ThenByDescending(r => severityRank[r.Id])
                 .ThenBy(r => r.Id, StringComparer.Ordinal)
                 .Take(TopRuleLimit)],
-            Frameworks = Frameworks(result.Evaluation.Controls),
+            Frameworks = ComplianceViews.Frameworks(result.Evaluation.Controls),
             NotAssessed = [.. result.Inventory.NotAssessed.Select(s => new NotAssessedView(s.AccountId, s.Region, s.ErrorCode, s.Message))],
             RuleGaps = [.. result.Evaluation.Gaps.Select(Gap)],
             RuleGapsInAssessedScopes = [.. result.Evaluation.Gaps
@@ -131,7 +132,26 @@ public sealed class ReportViewModelBuilder
             TopSuppressedFindings = topSuppressed,
             MoreSuppressedFindings = suppressedCount - topSuppressed.Length,
             CloudTrail = cloudTrail.View,
+            Baseline = result.Baseline is { } baseline ? Baseline(baseline) : null,
             Sarif = sarif.GetAwaiter().GetResult(),
+        };
+    }
+
+    private static BaselineView Baseline(BaselineComparison comparison)
+    {
+        var fixedFindings = comparison.Fixed.Select(f => ReportedFindingView.From(f)).ToImmutableArray();
+        return new BaselineView
+        {
+            File = comparison.Report.File,
+            StartedAt = comparison.Report.StartedAt is { } started ? ReportText.Timestamp(started) : null,
+            New = comparison.New,
+            Unchanged = comparison.Unchanged,
+            Fixed = comparison.Fixed.Length,
+            NotReassessed = comparison.NotReassessed.Length,
+            FixedFindings = fixedFindings,
+            NotReassessedFindings = [.. comparison.NotReassessed.Select(n => ReportedFindingView.From(n.Finding, n.Reason))],
+            TopFixed = [.. fixedFindings.Take(TopFindingLimit)],
+            MoreFixed = Math.Max(0, fixedFindings.Length - TopFindingLimit),
         };
     }
 
@@ -273,52 +293,6 @@ public sealed class ReportViewModelBuilder
             .Select(name => new ParameterView(name, ParameterValues.ToText(parameters.Values[name]), parameters.Values[name]))];
     }
 
-    private static ImmutableArray<FrameworkView> Frameworks(ImmutableArray<ControlResult> controls) =>
-    [
-        .. controls
-            .GroupBy(c => c.Framework.Id, StringComparer.Ordinal)
-            .Select(group =>
-            {
-                var framework = group.First().Framework;
-                var views = group.Select(Control).ToImmutableArray();
-                return new FrameworkView
-                {
-                    Id = framework.Id,
-                    Name = framework.Name,
-                    Version = framework.Version,
-                    ShortName = framework.ShortName,
-                    Source = framework.Source,
-                    Passed = views.Count(c => c.Status == "pass"),
-                    Failed = views.Count(c => c.Status == "fail"),
-                    NotAssessed = views.Count(c => c.Status == "not-assessed"),
-                    Controls = views,
-                };
-            }),
-    ];
-
-    private static ControlView Control(ControlResult control) => new()
-    {
-        Id = control.Control.Id,
-        Label = control.Label,
-        Title = control.Control.Title,
-        Status = control.Status switch
-        {
-            ComplianceStatus.Pass => "pass",
-            ComplianceStatus.Fail => "fail",
-            _ => "not-assessed",
-        },
-        StatusText = control.Status switch
-        {
-            ComplianceStatus.Pass => "Pass",
-            ComplianceStatus.Fail => "Fail",
-            _ => "Not assessed",
-        },
-        FailingResources = control.FailingResources,
-        RuleIds = control.RuleIds,
-        Reason = control.Reason,
-        Notes = control.Control.Notes,
-    };
-
     private static FindingView Finding(Finding finding, ImmutableArray<string> controls, AttributionView? attribution, Dictionary<Suppression, SuppressionView> suppressions) => new()
     {
         RuleId = finding.RuleId,
@@ -349,5 +323,17 @@ public sealed class ReportViewModelBuilder
         EvidenceKey = finding.Evidence.Key,
         Attribution = attribution,
         Suppression = finding.Suppression is { } suppression ? suppressions.GetValueOrDefault(suppression) ?? Unlisted(suppression) : null,
+        Baseline = finding.Baseline switch
+        {
+            BaselineState.New => "new",
+            BaselineState.Unchanged => "unchanged",
+            _ => null,
+        },
+        BaselineText = finding.Baseline switch
+        {
+            BaselineState.New => "New",
+            BaselineState.Unchanged => "Unchanged",
+            _ => null,
+        },
     };
 }

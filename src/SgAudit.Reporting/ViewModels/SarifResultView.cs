@@ -11,6 +11,9 @@ public sealed record SarifResultView
     public required string Level { get; init; }
     public required string Message { get; init; }
 
+    /// <summary>"new" or "unchanged" against the --baseline report; null without one (then no result has it).</summary>
+    public string? BaselineState { get; init; }
+
     /// <summary>"aws/&lt;account&gt;/&lt;region&gt;/&lt;vpc-id or no-vpc&gt;/security-groups/&lt;sg-id&gt;": relative, lowercase ASCII, no colon.</summary>
     public required string ArtifactUri { get; init; }
 

@@ -41,7 +41,7 @@ public sealed class StsTests
 
         // And EC2 calls signed with the key see that account's groups
         var groups = Ec2XmlShapeReader.SecurityGroups((await EmulatorHttp.Ec2Async(server.Endpoint, "us-west-2", "DescribeSecurityGroups", assumed.Credentials.AccessKeyId)).Root)!;
-        Assert.Equal(5, groups.Count);
+        Assert.Equal(6, groups.Count);
         Assert.All(groups, g => Assert.Equal("210987654321", g.OwnerId));
     }
 

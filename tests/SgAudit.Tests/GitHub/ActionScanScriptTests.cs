@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using SgAudit.Tests.Support;
 
@@ -122,12 +123,85 @@ public sealed class ActionScanScriptTests
         // When the changed model is scanned against it
         var run = await ActionScanStep.RunAsync(work, new Dictionary<string, string> { ["model"] = "after.yaml", ["previous-report"] = "first/report.json" });
 
-        // Then the outputs count the changes and the job summary shows them after summary.md
-        Assert.Equal(("4", "4", "false"), (run.Outputs["new"], run.Outputs["fixed"], run.Outputs["baseline"]));
+        // Then the outputs count the changes (sgaudit diff), the job summary shows them after summary.md, and the gate
+        // is not changed by them: every finding at or above fail-on still counts
+        Assert.Equal(("4", "4", "0", "false"), (run.Outputs["new"], run.Outputs["fixed"], run.Outputs["not-assessed"], run.Outputs["baseline"]));
+        Assert.Equal("1", run.Outputs["exit-code"]);
         Assert.Equal("sgaudit-report/diff.md", run.Outputs["diff"]);
         Assert.StartsWith(work.Read("sgaudit-report/summary.md"), run.Summary, StringComparison.Ordinal);
         Assert.Contains("**4 new**, **4 fixed**, 2 unchanged.", run.Summary, StringComparison.Ordinal);
-        Assert.Contains("| SGA005 | high | 111122223333 | us-east-1 | sg-0b2c3d4e5f6071829 | tcp 3389 | 0.0.0.0/0 |", work.Read("sgaudit-report/diff.md"), StringComparison.Ordinal);
+        Assert.Contains("| high | SGA005 | 111122223333 / us\\-east\\-1 | sg\\-0b2c3d4e5f6071829 (web\\-sg) | ingress tcp 3389 | 0\\.0\\.0\\.0/0 |", work.Read("sgaudit-report/diff.md"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_CallTheScanTheBaseline_When_ThePreviousReportDoesNotExist()
+    {
+        using var work = new ScratchDirectory();
+        work.Write("model.yaml", GitHubFixtures.ModelExample);
+
+        var run = await ActionScanStep.RunAsync(work, new Dictionary<string, string> { ["model"] = "model.yaml", ["previous-report"] = "previous/report.json" });
+
+        Assert.Equal(("0", "0", "0", "true"), (run.Outputs["new"], run.Outputs["fixed"], run.Outputs["not-assessed"], run.Outputs["baseline"]));
+        Assert.Contains($"No previous report to compare with: this scan is the baseline ({run.Outputs["findings"]} findings).", work.Read("sgaudit-report/diff.md"), StringComparison.Ordinal);
+        Assert.Equal("1", run.Outputs["exit-code"]);
+    }
+
+    [Fact]
+    public async Task Should_NotCallFindingsFixed_When_TheirRegionCouldNotBeReadThisTime()
+    {
+        using var work = new ScratchDirectory();
+        work.Write("before.yaml", GitHubFixtures.ModelExample);
+        work.Write("after.yaml", GitHubFixtures.RegionUnreadable);
+        var first = await ActionScanStep.RunAsync(work, new Dictionary<string, string> { ["model"] = "before.yaml", ["formats"] = "json", ["out"] = "first" });
+
+        var run = await ActionScanStep.RunAsync(work, new Dictionary<string, string> { ["model"] = "after.yaml", ["previous-report"] = "first/report.json" });
+
+        // Every finding of the earlier scan is out of sight, none fixed; the scan itself is incomplete (exit 3)
+        Assert.Equal(("0", "0", first.Outputs["findings"], "false"), (run.Outputs["new"], run.Outputs["fixed"], run.Outputs["not-assessed"], run.Outputs["baseline"]));
+        Assert.Equal("3", run.Outputs["exit-code"]);
+        Assert.Contains($"#### Not re-assessed ({first.Outputs["findings"]})", work.Read("sgaudit-report/diff.md"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_WarnAndSetNoDiff_When_ThePreviousReportIsNotAReportJson()
+    {
+        using var work = new ScratchDirectory();
+        work.Write("model.yaml", GitHubFixtures.ModelExample);
+        work.Write("previous/report.sarif", "{\"version\":\"2.1.0\",\"runs\":[]}");
+
+        var run = await ActionScanStep.RunAsync(work, new Dictionary<string, string> { ["model"] = "model.yaml", ["previous-report"] = "previous/report.sarif" });
+
+        Assert.Contains("::warning::SgAudit: the previous report could not be compared", run.Process.Output, StringComparison.Ordinal);
+        Assert.Contains("previous/report.sarif: $.schemaVersion: missing", run.Process.Error, StringComparison.Ordinal);
+        Assert.False(run.Outputs.ContainsKey("diff"));
+        Assert.False(run.Outputs.ContainsKey("new"));
+        Assert.Equal("1", run.Outputs["exit-code"]);
+    }
+
+    [Fact]
+    public async Task Should_FailOnlyOnNewFindings_When_ABaselineIsGiven()
+    {
+        // Given the report of an earlier scan of the model example
+        using var work = new ScratchDirectory();
+        work.Write("before.yaml", GitHubFixtures.ModelExample);
+        work.Write("after.yaml", GitHubFixtures.SshMovedToRdp);
+        await ActionScanStep.RunAsync(work, new Dictionary<string, string> { ["model"] = "before.yaml", ["formats"] = "json", ["out"] = "first" });
+
+        // When the same model, a changed one, and one against a baseline that does not exist yet are scanned
+        var same = await ActionScanStep.RunAsync(work, new Dictionary<string, string> { ["model"] = "before.yaml", ["baseline"] = "first/report.json", ["out"] = "same" });
+        var changed = await ActionScanStep.RunAsync(work, new Dictionary<string, string> { ["model"] = "after.yaml", ["baseline"] = "first/report.json", ["out"] = "changed" });
+        var first = await ActionScanStep.RunAsync(work, new Dictionary<string, string> { ["model"] = "before.yaml", ["baseline"] = "none/report.json", ["out"] = "none" });
+
+        // Then only new findings fail the gate, and a missing baseline counts every finding
+        using var changedReport = JsonDocument.Parse(work.Read("changed/report.json"));
+        var findings = changedReport.RootElement.GetProperty("findings").EnumerateArray().ToList();
+        var newAtOrAboveHigh = findings.Count(f => f.GetProperty("baseline").GetString() == "new" && f.GetProperty("severity").GetString() is "critical" or "high");
+        var summary = changedReport.RootElement.GetProperty("summary");
+        Assert.Equal(("0", "0"), (same.Outputs["exit-code"], same.Outputs["gate-findings"]));
+        Assert.Equal(("1", newAtOrAboveHigh.ToString(CultureInfo.InvariantCulture)), (changed.Outputs["exit-code"], changed.Outputs["gate-findings"]));
+        Assert.Equal("1", first.Outputs["exit-code"]);
+        Assert.Equal(int.Parse(first.Outputs["critical"], CultureInfo.InvariantCulture) + int.Parse(first.Outputs["high"], CultureInfo.InvariantCulture), int.Parse(first.Outputs["gate-findings"], CultureInfo.InvariantCulture));
+        Assert.Contains($"**{summary.GetProperty("new").GetInt32()} new**, **{summary.GetProperty("fixed").GetInt32()} fixed**, {summary.GetProperty("unchanged").GetInt32()} unchanged.", changed.Summary, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -18,6 +18,4 @@ internal static class GitHubFiles
     public static IReadOnlyList<GitHubYamlFile> All() => [.. Workflows(), Action()];
 
     public static string ActionScanScript => Path.Combine(Root, ".github", "scripts", "action-scan.sh");
-
-    public static string ReportDiffScript => Path.Combine(Root, ".github", "scripts", "report-diff.sh");
 }

@@ -257,7 +257,7 @@ public sealed partial class WorkflowFileTests
             Assert.Equal($"${{{{ inputs.{e.Key["INPUT_".Length..].ToLowerInvariant().Replace('_', '-')} }}}}", e.Value));
 
         // Every output is set by a step of the action, under a name its scripts write.
-        var written = WrittenOutput().Matches(script + File.ReadAllText(GitHubFiles.ReportDiffScript)).Select(m => m.Groups["name"].Value).ToHashSet(StringComparer.Ordinal);
+        var written = WrittenOutput().Matches(script).Select(m => m.Groups["name"].Value).ToHashSet(StringComparer.Ordinal);
         var stepIds = action.Steps().Select(s => s.Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
         foreach (var output in action.Root.Mapping("outputs").Children)
         {
@@ -331,12 +331,13 @@ public sealed partial class WorkflowFileTests
         Assert.False(credentials.With.ContainsKey("aws-access-key-id"), "OIDC, not stored keys");
         Assert.Equal("write", job.ScalarMap("permissions")["id-token"]);
 
-        // The action scans that region after the previous report is downloaded, and diffs against it.
+        // The action scans that region after the previous report is downloaded, against it as the baseline, and diffs.
         var scan = Assert.Single(steps, s => s.Action == "./");
         Assert.Equal("aws", scan.With["source"]);
         Assert.Equal("${{ matrix.region }}", scan.With["regions"]);
         Assert.Equal("false", scan.With["gate"]);
         var previous = Path.GetDirectoryName(scan.With["previous-report"])!;
+        Assert.Equal(scan.With["previous-report"], scan.With["baseline"]); // only findings new since the previous run fail the gate
         Assert.Contains(steps.Take(scan.Index), s => (s.Run ?? "").Contains($"--dir {previous}", StringComparison.Ordinal) && s.Env.GetValueOrDefault("ARTIFACT") is { } artifact && artifact.Contains("${{ matrix.account }}", StringComparison.Ordinal) && artifact.Contains("${{ matrix.region }}", StringComparison.Ordinal));
 
         // Reports as an artifact per pair (the next run's previous report), one SARIF category per pair, gate last.

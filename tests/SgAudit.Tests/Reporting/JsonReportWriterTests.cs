@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SgAudit.Core.Baselines;
 using SgAudit.Core.Engine;
 using SgAudit.Core.Model;
 using SgAudit.Reporting;
@@ -15,7 +16,7 @@ public sealed class JsonReportWriterTests
         var root = json.RootElement;
 
         // Then the top level, scan, summary, rule, compliance and finding members are the documented ones, in order
-        Assert.Equal(["schemaVersion", "tool", "scan", "summary", "rules", "compliance", "notAssessed", "ruleGaps", "suppressions", "cloudTrail", "findings"], Names(root));
+        Assert.Equal(["schemaVersion", "tool", "scan", "summary", "rules", "compliance", "notAssessed", "ruleGaps", "suppressions", "scopes", "cloudTrail", "findings"], Names(root));
         Assert.Equal("1", root.GetProperty("schemaVersion").GetString());
         Assert.Equal(["name", "version"], Names(root.GetProperty("tool")));
         var scan = root.GetProperty("scan");
@@ -30,7 +31,7 @@ public sealed class JsonReportWriterTests
         Assert.Equal(["critical", "high", "medium", "low", "info"], Names(summary.GetProperty("bySeverity")));
         Assert.Equal(["accounts", "regions", "securityGroups", "networkInterfaces", "networkAcls", "vpcs"], Names(summary.GetProperty("resources")));
         var rule = root.GetProperty("rules")[0];
-        Assert.Equal(["id", "slug", "title", "severity", "variant", "parameters"], Names(rule));
+        Assert.Equal(["id", "slug", "title", "severity", "defaultSeverity", "origin", "variant", "parameters"], Names(rule));
         var framework = root.GetProperty("compliance")[0];
         Assert.Equal(["id", "name", "version", "controls"], Names(framework));
         Assert.Equal(["id", "label", "title", "status", "failingResources", "ruleIds", "reason"], Names(framework.GetProperty("controls")[0]));
@@ -43,6 +44,51 @@ public sealed class JsonReportWriterTests
         Assert.Equal(["provided", "attributionRan", "lookbackDays", "trails", "attributions"], Names(cloudTrail));
         Assert.Equal(["accountId", "status", "gap", "trailName", "trailArn", "homeRegion", "errorCode", "errorMessage", "text"], Names(cloudTrail.GetProperty("trails")[0]));
         Assert.Equal(["accountId", "region", "groupId", "status", "actor", "eventName", "eventTime", "sourceIp", "eventId", "errorCode", "errorMessage", "text"], Names(cloudTrail.GetProperty("attributions")[0]));
+    }
+
+    [Fact]
+    public async Task Should_WriteTheBaselineMembersOnlyWithABaseline_When_Rendering()
+    {
+        // Given the test scan compared with a baseline that has its first three findings, one finding gone from an
+        // assessed region and one from the region that could not be read
+        var plain = ReportTestData.Create();
+        var gone = new ReportedFinding("0123456789abcdef0123456789abcdef", "SGA001", Severity.High, "111111111111", "us-east-1", "sg-0a1b2c3d4e5f6ffff") { ResourceName = ReportTestData.ImgName };
+        var unseen = new ReportedFinding("fedcba9876543210fedcba9876543210", "SGA004", Severity.High, "222222222222", "ap-southeast-2", "sg-0a1b2c3d4e5f6eeee");
+        var baseline = new BaselineReport("old/report.json", [.. plain.Findings.Take(3).Select(ReportedFinding.From), gone, unseen]) { StartedAt = plain.StartedAt.AddDays(-1) };
+        var result = BaselineComparison.Apply(plain, baseline);
+
+        // When both are rendered
+        using var withBaseline = JsonDocument.Parse(await RenderAsync(result));
+        using var without = JsonDocument.Parse(await RenderAsync(plain));
+        var root = withBaseline.RootElement;
+
+        // Then only the compared one has the baseline members, in the documented order
+        Assert.Equal(["schemaVersion", "tool", "scan", "summary", "rules", "compliance", "notAssessed", "ruleGaps", "suppressions", "scopes", "cloudTrail", "baseline", "findings"], Names(root));
+        Assert.False(without.RootElement.TryGetProperty("baseline", out _));
+        Assert.All(without.RootElement.GetProperty("findings").EnumerateArray(), f => Assert.False(f.TryGetProperty("baseline", out _)));
+        Assert.False(without.RootElement.GetProperty("summary").TryGetProperty("new", out _));
+        var summary = root.GetProperty("summary");
+        Assert.Equal(["findings", "bySeverity", "byRule", "resources", "gateFindings", "suppressed", "new", "unchanged", "fixed", "notReassessed"], Names(summary));
+        Assert.Equal((plain.Findings.Length - 3, 3, 1, 1), (summary.GetProperty("new").GetInt32(), summary.GetProperty("unchanged").GetInt32(), summary.GetProperty("fixed").GetInt32(), summary.GetProperty("notReassessed").GetInt32()));
+        Assert.Equal(plain.Findings.Skip(3).Count(f => f.Severity >= Severity.High), summary.GetProperty("gateFindings").GetInt32());
+
+        var comparison = root.GetProperty("baseline");
+        Assert.Equal(["file", "startedAt", "counts", "fixed", "notReassessed"], Names(comparison));
+        Assert.Equal(("old/report.json", "2026-01-01T03:04:05Z"), (comparison.GetProperty("file").GetString(), comparison.GetProperty("startedAt").GetString()));
+        Assert.Equal(["new", "unchanged", "fixed", "notReassessed"], Names(comparison.GetProperty("counts")));
+        var fixedFinding = Assert.Single(comparison.GetProperty("fixed").EnumerateArray());
+        Assert.Equal(["ruleId", "severity", "accountId", "region", "vpcId", "resourceType", "resourceId", "resourceName", "message", "evidence", "fingerprint"], Names(fixedFinding));
+        Assert.Equal((gone.Fingerprint, ReportTestData.ImgName), (fixedFinding.GetProperty("fingerprint").GetString(), fixedFinding.GetProperty("resourceName").GetString()));
+        var notReassessed = Assert.Single(comparison.GetProperty("notReassessed").EnumerateArray());
+        Assert.Equal("reason", Names(notReassessed)[^1]);
+        Assert.Equal(unseen.Fingerprint, notReassessed.GetProperty("fingerprint").GetString());
+        Assert.StartsWith("222222222222/ap-southeast-2 could not be read (", notReassessed.GetProperty("reason").GetString(), StringComparison.Ordinal);
+
+        var findings = root.GetProperty("findings").EnumerateArray().ToList();
+        Assert.Equal("baseline", Names(findings[0])[Names(findings[0]).IndexOf("fingerprint") + 1]);
+        Assert.Equal(
+            result.Findings.Select(f => baseline.Findings.Any(b => b.Fingerprint == f.Fingerprint) ? "unchanged" : "new"),
+            findings.Select(f => f.GetProperty("baseline").GetString()));
     }
 
     [Fact]
