@@ -30,13 +30,13 @@ public sealed class Sga012UnrestrictedEgressTests
         // Then
         RuleTestHarness.AssertEvidence(
             [
-                "fail-default-group-stock-rules | 0.0.0.0/0 | unrestricted outbound access to the IPv4 internet",
-                "fail-egress-all-both-families-internal | 0.0.0.0/0 | unrestricted outbound access to the IPv4 internet",
-                "fail-egress-all-both-families-internal | ::/0 | unrestricted outbound access to the IPv6 internet",
-                "fail-egress-all-ipv6-cardholder | ::/0 | unrestricted outbound access to the IPv6 internet",
-                "fail-egress-all-private-beside-world | 0.0.0.0/0 | unrestricted outbound access to the IPv4 internet",
-                "fail-egress-all-tag-key-case-differs | 0.0.0.0/0 | unrestricted outbound access to the IPv4 internet",
-                "fail-stock-egress-in-pci-scope | 0.0.0.0/0 | unrestricted outbound access to the IPv4 internet",
+                "fail-default-group-stock-rules | 0.0.0.0/0 | unrestricted outbound access to the internet",
+                "fail-egress-all-both-families-internal | 0.0.0.0/0 | unrestricted outbound access to the internet",
+                "fail-egress-all-both-families-internal | ::/0 | unrestricted outbound access to the internet",
+                "fail-egress-all-ipv6-cardholder | ::/0 | unrestricted outbound access to the internet",
+                "fail-egress-all-private-beside-world | 0.0.0.0/0 | unrestricted outbound access to the internet",
+                "fail-egress-all-tag-key-case-differs | 0.0.0.0/0 | unrestricted outbound access to the internet",
+                "fail-stock-egress-in-pci-scope | 0.0.0.0/0 | unrestricted outbound access to the internet",
             ],
             evidence);
     }

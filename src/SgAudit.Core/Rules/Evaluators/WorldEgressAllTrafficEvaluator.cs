@@ -9,9 +9,6 @@ namespace SgAudit.Core.Rules.Evaluators;
 /// </summary>
 public sealed class WorldEgressAllTrafficEvaluator : IRuleEvaluator
 {
-    private const string IPv4Detail = "unrestricted outbound access to the IPv4 internet";
-    private const string IPv6Detail = "unrestricted outbound access to the IPv6 internet";
-
     public string Family => "world-egress-all-traffic";
 
     public ResourceKind ResourceKind => ResourceKind.SecurityGroup;
@@ -32,25 +29,9 @@ public sealed class WorldEgressAllTrafficEvaluator : IRuleEvaluator
                 continue; // out of scope: not applicable, which is not a pass
             }
 
-            ImmutableArray<Evidence>.Builder? violations = null; // most groups pass: allocate only on a violation
-            foreach (var permission in group.Egress)
-            {
-                if (!permission.Protocol.IsAll || !families.HasWorldSourceInScope(permission))
-                {
-                    continue;
-                }
-
-                foreach (var destination in permission.Sources)
-                {
-                    if (families.IsWorldSourceInScope(destination))
-                    {
-                        var detail = destination is CidrSource { IsIPv6: true } ? IPv6Detail : IPv4Detail;
-                        (violations ??= ImmutableArray.CreateBuilder<Evidence>()).Add(Evidence.ForPermission(permission, destination, detail));
-                    }
-                }
-            }
-
-            yield return ResourceVerdict.For(group, violations?.ToImmutable() ?? []);
+            var violations = WorldSourceEvidence.Collect(group.Egress, families, 0, static (permission, _) =>
+                permission.Protocol.IsAll ? "unrestricted outbound access to the internet" : null);
+            yield return ResourceVerdict.For(group, violations);
         }
     }
 }

@@ -19,25 +19,9 @@ public sealed class WorldIngressAllPortsEvaluator : IRuleEvaluator
         var families = AddressFamilies.From(parameters.GetChoices("addressFamilies"));
         foreach (var group in region.Inventory.SecurityGroups)
         {
-            ImmutableArray<Evidence>.Builder? violations = null; // most groups pass: allocate only on a violation
-            foreach (var permission in group.Ingress)
-            {
-                var opensEverything = permission.Protocol.IsAll || permission.Ports is { IsAllPorts: true };
-                if (!opensEverything || !families.HasWorldSourceInScope(permission))
-                {
-                    continue;
-                }
-
-                foreach (var source in permission.Sources)
-                {
-                    if (families.IsWorldSourceInScope(source))
-                    {
-                        (violations ??= ImmutableArray.CreateBuilder<Evidence>()).Add(Evidence.ForPermission(permission, source, permission.Protocol.IsAll ? "opens every protocol and port" : "opens every port"));
-                    }
-                }
-            }
-
-            yield return ResourceVerdict.For(group, violations?.ToImmutable() ?? []);
+            var violations = WorldSourceEvidence.Collect(group.Ingress, families, 0, static (permission, _) =>
+                permission.Protocol.IsAll ? "opens every protocol and port" : permission.Ports is { IsAllPorts: true } ? "opens every port" : null);
+            yield return ResourceVerdict.For(group, violations);
         }
     }
 }

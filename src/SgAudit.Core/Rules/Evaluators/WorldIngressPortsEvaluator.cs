@@ -25,31 +25,9 @@ public sealed class WorldIngressPortsEvaluator : IRuleEvaluator
 
         foreach (var group in region.Inventory.SecurityGroups)
         {
-            ImmutableArray<Evidence>.Builder? violations = null; // most groups pass: allocate only on a violation
-            foreach (var permission in group.Ingress)
-            {
-                if (!families.HasWorldSourceInScope(permission))
-                {
-                    continue;
-                }
-
-                string? covered = null;
-                foreach (var source in permission.Sources)
-                {
-                    if (!families.IsWorldSourceInScope(source))
-                    {
-                        continue;
-                    }
-
-                    covered ??= CoveredPorts(permission, ports, protocols);
-                    if (covered.Length > 0)
-                    {
-                        (violations ??= ImmutableArray.CreateBuilder<Evidence>()).Add(Evidence.ForPermission(permission, source, $"covers port {covered}"));
-                    }
-                }
-            }
-
-            yield return ResourceVerdict.For(group, violations?.ToImmutable() ?? []);
+            var violations = WorldSourceEvidence.Collect(group.Ingress, families, (ports, protocols), static (permission, state) =>
+                CoveredPorts(permission, state.ports, state.protocols) is { Length: > 0 } covered ? $"covers port {covered}" : null);
+            yield return ResourceVerdict.For(group, violations);
         }
     }
 

@@ -28,30 +28,9 @@ public sealed class WorldIngressUnauthorizedPortsEvaluator : IRuleEvaluator
 
         foreach (var group in region.Inventory.SecurityGroups)
         {
-            ImmutableArray<Evidence>.Builder? violations = null; // most groups pass: allocate only on a violation
-            foreach (var permission in group.Ingress)
-            {
-                if (!families.HasWorldSourceInScope(permission))
-                {
-                    continue;
-                }
-
-                var detail = UnauthorizedDetail(permission, authorizedTcp, authorizedUdp);
-                if (detail is null)
-                {
-                    continue;
-                }
-
-                foreach (var source in permission.Sources)
-                {
-                    if (families.IsWorldSourceInScope(source))
-                    {
-                        (violations ??= ImmutableArray.CreateBuilder<Evidence>()).Add(Evidence.ForPermission(permission, source, detail));
-                    }
-                }
-            }
-
-            yield return ResourceVerdict.For(group, violations?.ToImmutable() ?? []);
+            var violations = WorldSourceEvidence.Collect(group.Ingress, families, (authorizedTcp, authorizedUdp), static (permission, state) =>
+                UnauthorizedDetail(permission, state.authorizedTcp, state.authorizedUdp));
+            yield return ResourceVerdict.For(group, violations);
         }
     }
 
