@@ -96,7 +96,8 @@ public sealed class PackagedToolTests
         Assert.Equal(expected.RootElement.GetProperty("findings").GetArrayLength(), installed.RootElement.GetProperty("findings").GetArrayLength());
         Assert.Equal(Fingerprints(expected), Fingerprints(installed));
         var junit = JUnitXml.ParseAndValidate(File.ReadAllText(work.Resolve("out/report.junit.xml"))).Root!;
-        Assert.Equal(Fingerprints(expected).Count, junit.Descendants("failure").Sum(f => f.Value.Split("\n- ").Length - 1));
+        var unsuppressed = expected.RootElement.GetProperty("findings").EnumerateArray().Count(f => !f.TryGetProperty("suppression", out _));
+        Assert.Equal(unsuppressed, junit.Descendants("failure").Sum(f => f.Value.Split("\n- ").Length - 1));
 
         // And `sgaudit rules` lists the whole built-in catalogue
         var rules = await ExternalProcess.RunAsync(sgaudit, ["rules", "--format", "json"], Tool, workingDirectory: outside);

@@ -30,7 +30,7 @@ public sealed class ServedEmulatorCliScanTests
         // Then every finding is the same, down to who last changed the group
         Assert.True(live.ExitCode == demo.ExitCode, $"live exit {live.ExitCode}: {live.Error}\n{live.Output}");
         var expected = LiveFindings.Read(work.Resolve("demo/report.json"), withAttribution: true);
-        Assert.Equal(40, expected.Count);
+        Assert.Equal(43, expected.Count);
         Assert.Equal(expected, LiveFindings.Read(work.Resolve("live/report.json"), withAttribution: true));
         Assert.Contains(expected, f => f.Contains("\"status\":\"found\"", StringComparison.Ordinal));
     }
