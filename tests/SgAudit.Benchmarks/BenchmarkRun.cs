@@ -78,14 +78,17 @@ internal static class BenchmarkRun
 
         using var process = Process.GetCurrentProcess();
         process.Refresh();
-        return new BenchmarkMeasurement(stages, permissions, evaluation.Findings.Length, process.PeakWorkingSet64, rendered);
+        return new BenchmarkMeasurement(stages, permissions, evaluation.Findings.Length, process.PeakWorkingSet64, rendered) { RuleCount = rules.Length };
     }
 }
 
 /// <summary>One benchmark's numbers: load, collect, evaluate and render.</summary>
 internal sealed record BenchmarkMeasurement(StageProbe[] Stages, long Permissions, int Findings, long PeakWorkingSet, IReadOnlyList<(string File, long Bytes)> Reports)
 {
-    private static readonly string[] Names = ["load (parse + validate)", "collect (emulator paging + mapping)", "evaluate (10 rules)", "render (all reports)"];
+    /// <summary>The rules evaluated (every built-in rule with its defaults).</summary>
+    public int RuleCount { get; init; }
+
+    private string[] Names => ["load (parse + validate)", "collect (emulator paging + mapping)", string.Create(CultureInfo.InvariantCulture, $"evaluate ({RuleCount} rules)"), "render (all reports)"];
 
     public void Print(TextWriter output)
     {
