@@ -50,7 +50,7 @@ public static class CustomRuleReader
                 Message = OptionalText(path, locator, rulePath, rule, "message"),
                 RemediationCli = cli,
                 References = ReadReferences(path, locator, rulePath, rule["references"]),
-                Parameters = ReadParameters(path, locator, rulePath, rule["parameters"]),
+                Parameters = ScanConfigLoader.ReadParameters(path, locator, rulePath, rule["parameters"]),
             };
 
             // Each rule is checked against the catalogue including the custom rules before it, so duplicates are caught.
@@ -131,20 +131,5 @@ public static class CustomRuleReader
         }
 
         return references.ToImmutable();
-    }
-
-    private static ImmutableDictionary<string, JsonNode?> ReadParameters(string path, YamlDocumentReader locator, string rulePath, JsonNode? node)
-    {
-        if (node is null)
-        {
-            return ImmutableDictionary<string, JsonNode?>.Empty;
-        }
-
-        if (node is not JsonObject parameters)
-        {
-            throw new InputException(path, locator.Describe($"{rulePath}.parameters"), "expected a mapping of parameter names to values");
-        }
-
-        return parameters.ToImmutableDictionary(p => p.Key, p => p.Value?.DeepClone(), StringComparer.Ordinal);
     }
 }

@@ -129,24 +129,30 @@ public static class ScanConfigLoader
                     : throw new InputException(path, locator.Describe($"{rulePath}.severity"), $"'{rule["severity"]?.ToJsonString()}' is not info, low, medium, high or critical");
             }
 
-            var parameters = ImmutableDictionary.CreateBuilder<string, JsonNode?>(StringComparer.Ordinal);
-            if (rule["parameters"] is { } parameterNode)
-            {
-                if (parameterNode is not JsonObject parameterObject)
-                {
-                    throw new InputException(path, locator.Describe($"{rulePath}.parameters"), "expected a mapping of parameter names to values");
-                }
-
-                foreach (var (name, parameterValue) in parameterObject)
-                {
-                    parameters[name] = parameterValue?.DeepClone();
-                }
-            }
-
-            settings[ruleId] = new RuleSettings { Enabled = enabled, Variant = variant, Severity = severity, Parameters = parameters.ToImmutable() };
+            settings[ruleId] = new RuleSettings { Enabled = enabled, Variant = variant, Severity = severity, Parameters = ReadParameters(path, locator, rulePath, rule["parameters"]) };
         }
 
         return settings;
+    }
+
+    /// <summary>A rule's <c>parameters</c> mapping (built-in or custom), copied out of the document; null gives none.</summary>
+    /// <param name="path">The config file.</param>
+    /// <param name="locator">Line lookup for JSON paths.</param>
+    /// <param name="rulePath">The JSON path of the rule ($.rules.X or $.customRules.X).</param>
+    /// <param name="node">The parameters node, if any.</param>
+    internal static ImmutableDictionary<string, JsonNode?> ReadParameters(string path, YamlDocumentReader locator, string rulePath, JsonNode? node)
+    {
+        if (node is null)
+        {
+            return ImmutableDictionary<string, JsonNode?>.Empty;
+        }
+
+        if (node is not JsonObject parameters)
+        {
+            throw new InputException(path, locator.Describe($"{rulePath}.parameters"), "expected a mapping of parameter names to values");
+        }
+
+        return parameters.ToImmutableDictionary(p => p.Key, p => p.Value?.DeepClone(), StringComparer.Ordinal);
     }
 
     internal static void RejectUnknownKeys(string path, YamlDocumentReader locator, string objectPath, JsonObject obj, string[] allowed)

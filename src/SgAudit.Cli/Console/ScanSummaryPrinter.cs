@@ -87,7 +87,7 @@ public sealed class ScanSummaryPrinter(IAnsiConsole console)
         }
 
         var threshold = result.FailOn?.ToText() ?? "none";
-        var suppressed = result.Findings.Count(f => f.Suppression is not null);
+        var suppressed = result.SuppressedFindings;
         var unsuppressed = suppressed == 0 ? "" : "unsuppressed ";
         var gate = result.Baseline is null ? $"{unsuppressed}finding(s)" : $"new {unsuppressed}finding(s)";
         var verdict = exitCode switch
@@ -114,7 +114,7 @@ public sealed class ScanSummaryPrinter(IAnsiConsole console)
         }
 
         int Count(SuppressionStatus status) => suppressions.Count(s => s.Status == status);
-        var suppressed = result.Findings.Count(f => f.Suppression is not null);
+        var suppressed = result.SuppressedFindings;
         console.MarkupLine(Markup.Escape(string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"Suppressions: {Count(SuppressionStatus.Applied)} applied ({suppressed} finding(s) suppressed), {Count(SuppressionStatus.Expired)} expired, {Count(SuppressionStatus.Stale)} stale, {Count(SuppressionStatus.Invalid)} invalid.")));
         foreach (var status in (ReadOnlySpan<SuppressionStatus>)[SuppressionStatus.Expired, SuppressionStatus.Invalid, SuppressionStatus.Stale])
@@ -122,13 +122,13 @@ public sealed class ScanSummaryPrinter(IAnsiConsole console)
             var listed = suppressions.Where(s => s.Status == status).ToList();
             foreach (var entry in listed.Take(SuppressionLinesPerStatus))
             {
-                var source = Markup.Escape(Printable(entry.Source.Text));
+                var source = Markup.Escape(SafeText.Terminal(entry.Source.Text));
                 var rules = entry.Suppression is { } s ? Markup.Escape(string.Join(",", s.RuleIds)) : "";
                 console.MarkupLine(entry.Status switch
                 {
                     SuppressionStatus.Expired => string.Create(System.Globalization.CultureInfo.InvariantCulture,
                         $"[yellow]Expired suppression:[/] {source} ({rules}) ended {Suppression.FormatDate(entry.Suppression!.Until!.Value)}; its {entry.Findings} finding(s) count again."),
-                    SuppressionStatus.Invalid => $"[yellow]Warning:[/] {source} is not applied: {Markup.Escape(Printable(entry.Problem ?? ""))}.",
+                    SuppressionStatus.Invalid => $"[yellow]Warning:[/] {source} is not applied: {Markup.Escape(SafeText.Terminal(entry.Problem ?? ""))}.",
                     _ => $"[yellow]Stale suppression:[/] {source} ({rules}) matches no finding.",
                 });
             }
@@ -139,14 +139,6 @@ public sealed class ScanSummaryPrinter(IAnsiConsole console)
             }
         }
     }
-
-    /// <summary>Account text for a terminal: control and bidirectional characters shown as [U+XXXX], so a tag cannot drive the terminal.</summary>
-    private static string Printable(string text) => text.Any(IsHidden)
-        ? string.Concat(text.Select(c => IsHidden(c) ? $"[U+{(int)c:X4}]" : c.ToString()))
-        : text;
-
-    private static bool IsHidden(char c) =>
-        char.IsControl(c) || c is '\u061C' or '\u200E' or '\u200F' || c is >= '\u202A' and <= '\u202E' || c is >= '\u2066' and <= '\u2069';
 
     /// <summary>With --baseline: how many findings are new, unchanged, fixed, and not re-assessed (never counted as fixed).</summary>
     private void PrintBaseline(BaselineComparison? baseline)

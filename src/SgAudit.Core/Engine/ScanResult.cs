@@ -30,6 +30,9 @@ public sealed record ScanResult(string ToolVersion, DateTimeOffset StartedAt, Da
     /// <summary>Every finding, suppressed ones included (marked by <see cref="Finding.Suppression"/>).</summary>
     public ImmutableArray<Finding> Findings => Evaluation.Findings;
 
+    /// <summary>Findings a suppression covers; they are still in <see cref="Findings"/>.</summary>
+    public int SuppressedFindings => Findings.Count(f => f.Suppression is not null);
+
     /// <summary>Findings at or above <see cref="FailOn"/> that no suppression covers; with a baseline, only the new ones.</summary>
     public int GateFindings => FailOn is { } threshold
         ? Findings.Count(f => f.Suppression is null && f.Severity >= threshold && f.Baseline != BaselineState.Unchanged)

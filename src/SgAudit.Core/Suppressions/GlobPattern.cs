@@ -1,9 +1,12 @@
+using SgAudit.Core.Rules;
+
 namespace SgAudit.Core.Suppressions;
 
 /// <summary>
 /// A pattern over a resource id or name: <c>*</c> matches any run of characters (none included), <c>?</c> exactly one;
 /// everything else matches itself, case-sensitively (EC2 ids and names are case-sensitive). A pattern without
-/// wildcards is an exact match. No character classes or escapes: ids and names never need them.
+/// wildcards is an exact match. No character classes or escapes: ids and names never need them. Matching is
+/// <see cref="Glob"/>, the same as the group-name rules use.
 /// </summary>
 public sealed record GlobPattern
 {
@@ -32,44 +35,8 @@ public sealed record GlobPattern
         ArgumentNullException.ThrowIfNull(value);
         return IsLiteral || (!Text.Contains('*', StringComparison.Ordinal) && !Text.Contains('?', StringComparison.Ordinal))
             ? string.Equals(Text, value, StringComparison.Ordinal)
-            : WildcardMatch(Text, value);
+            : Glob.IsMatch(value, Text);
     }
 
     public override string ToString() => Text;
-
-    // The greedy two-pointer match: on a mismatch, retry from the last '*' one character further. Linear in practice and
-    // never exponential (no regular expression, so no catastrophic backtracking on hostile names).
-    private static bool WildcardMatch(string pattern, string value)
-    {
-        int p = 0, v = 0, star = -1, resume = 0;
-        while (v < value.Length)
-        {
-            if (p < pattern.Length && (pattern[p] == '?' || (pattern[p] != '*' && pattern[p] == value[v])))
-            {
-                p++;
-                v++;
-            }
-            else if (p < pattern.Length && pattern[p] == '*')
-            {
-                star = p++;
-                resume = v;
-            }
-            else if (star >= 0)
-            {
-                p = star + 1;
-                v = ++resume;
-            }
-            else
-            {
-                return false;
-            }
-        }
-
-        while (p < pattern.Length && pattern[p] == '*')
-        {
-            p++;
-        }
-
-        return p == pattern.Length;
-    }
 }

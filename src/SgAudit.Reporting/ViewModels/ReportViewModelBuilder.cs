@@ -89,7 +89,7 @@ public sealed class ReportViewModelBuilder
             .ThenByDescending(p => p.Severity)
             .Take(TopFindingLimit)
             .Select(p => findings[p.Index])];
-        var suppressedCount = result.Findings.Count(f => f.Suppression is not null);
+        var suppressedCount = result.SuppressedFindings;
         var topFindings = MostSevere(suppressed: false);
         var topSuppressed = suppressedCount == 0 ? [] : MostSevere(suppressed: true);
 
