@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using SgAudit.Collectors.Emulator;
 
@@ -52,7 +53,7 @@ internal sealed class EmulatorRequestHandler
 
         if (_faults.Latency > TimeSpan.Zero)
         {
-            await Task.Delay(_faults.Latency, cancellationToken).ConfigureAwait(false);
+            await DelayAtLeastAsync(_faults.Latency, cancellationToken).ConfigureAwait(false);
         }
 
         EmulatorResponse response;
@@ -67,6 +68,21 @@ internal sealed class EmulatorRequestHandler
         }
 
         await WriteAsync(context.Response, requestId, response, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Waits no less than <paramref name="latency"/>: the runtime's timers tick on a millisecond clock and can wake
+    /// up to a tick early, so the remainder is waited again until a high-resolution clock agrees.
+    /// </summary>
+    /// <param name="latency">The least time to wait.</param>
+    /// <param name="cancellationToken">Stops the wait when the client goes away.</param>
+    private static async Task DelayAtLeastAsync(TimeSpan latency, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        for (var left = latency; left > TimeSpan.Zero; left = latency - Stopwatch.GetElapsedTime(started))
+        {
+            await Task.Delay(left < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : left, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private static async Task WriteAsync(HttpResponse http, string requestId, EmulatorResponse response, CancellationToken cancellationToken)
