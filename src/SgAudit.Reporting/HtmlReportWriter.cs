@@ -41,6 +41,7 @@ public sealed class HtmlReportWriter : IReportWriter
             environment.RegisterHelper("inlineStyles", (in EncodedTextWriter output, in HelperOptions _, in Context _, in Arguments _) => output.WriteSafeString(css));
             environment.RegisterHelper("inlineScript", (in EncodedTextWriter output, in HelperOptions _, in Context _, in Arguments _) => output.WriteSafeString(script));
             environment.RegisterHelper("scriptHash", (in EncodedTextWriter output, in HelperOptions _, in Context _, in Arguments _) => output.WriteSafeString(scriptHash));
+            environment.RegisterHelper(FindingRowsHtml.HelperName, (in EncodedTextWriter output, in HelperOptions _, in Context _, in Arguments arguments) => FindingRowsHtml.Write(output, arguments));
         });
     }
 

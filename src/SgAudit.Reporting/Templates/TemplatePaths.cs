@@ -5,7 +5,7 @@ public static class TemplatePaths
 {
     public const string HtmlReport = "html/report.hbs";
 
-    /// <summary>Every <c>*.hbs</c> file here is registered as a partial named after the file (<c>finding.hbs</c> → <c>{{&gt; finding}}</c>).</summary>
+    /// <summary>Every <c>*.hbs</c> file here is registered as a partial named after the file (<c>groups.hbs</c> → <c>{{&gt; groups}}</c>).</summary>
     public const string HtmlPartials = "html/partials";
 
     /// <summary>Inlined into the HTML report's <c>&lt;style&gt;</c> element by the <c>{{inlineStyles}}</c> helper.</summary>

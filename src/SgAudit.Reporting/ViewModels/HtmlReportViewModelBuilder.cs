@@ -43,36 +43,36 @@ public static class HtmlReportViewModelBuilder
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(report);
 
-        var (groups, failingResources) = Groups(result, report);
-        var groupOf = new Dictionary<(string, string, string, string), int>(groups.Length);
-        foreach (var group in groups)
-        {
-            groupOf[GroupKey(group.AccountId, group.Region, group.ResourceKind, group.ResourceId)] = group.Index;
-        }
-
+        // One pass over the findings gathers each failing resource's findings and counts; everything else (cards,
+        // breakdowns, filters, the rows' card numbers) is derived per resource, not per finding.
         var findings = report.Findings;
+        var (resources, resourceOf) = Resources(findings);
+        var groups = Groups(result, report, resources);
         var rows = ImmutableArray.CreateBuilder<FindingRowView>(findings.Length);
-        foreach (var finding in findings)
+        for (var i = 0; i < findings.Length; i++)
         {
-            rows.Add(new FindingRowView(finding, groupOf.GetValueOrDefault(GroupKey(finding.AccountId, finding.Region, finding.ResourceKind, finding.ResourceId))));
+            rows.Add(new FindingRowView(findings[i], resources[resourceOf[i]].Card));
         }
 
+        var accounts = Breakdown(resources, r => r.AccountId);
+        var regions = Breakdown(resources, r => r.Region);
+        var vpcs = Breakdown(resources, r => r.VpcKey);
         return new HtmlReportViewModel(report)
         {
             SeverityChart = SeverityChart(report),
             SeverityChartHeight = (SeverityOrder.Length * ChartRowHeight) + 4,
             Breakdowns =
             [
-                Breakdown("account", "Account", findings, f => f.AccountId),
-                Breakdown("region", "Region", findings, f => f.Region),
-                Breakdown("vpc", "VPC", findings, f => f.VpcId ?? NoVpc),
+                BreakdownTable("account", "Account", accounts),
+                BreakdownTable("region", "Region", regions),
+                BreakdownTable("vpc", "VPC", vpcs),
             ],
             ComplianceMatrix = [.. report.Frameworks.Select(ComplianceBar)],
-            Filters = Filters(report),
+            Filters = Filters(report, accounts, regions, vpcs),
             FindingRows = rows.MoveToImmutable(),
             Groups = groups,
             AclGroups = groups.Count(g => !g.IsSecurityGroup),
-            FailingResources = failingResources,
+            FailingResources = resources.Count,
         };
     }
 
@@ -95,21 +95,66 @@ public static class HtmlReportViewModelBuilder
         return [.. report.Severities.Select((s, i) => new SeverityBarView(s.Severity, s.Count, s.Gate, (i * ChartRowHeight) + 2, Math.Max(Scale(s.Count, max), s.Count > 0 ? 2 : 0), 80 + Scale(s.Count, max) + 6))];
     }
 
-    private static BreakdownTableView Breakdown(string key, string label, ImmutableArray<FindingView> findings, Func<FindingView, string> keyOf)
+    /// <summary>
+    /// Every resource with at least one finding, in the order of its first finding, and for each finding the index of
+    /// its resource. Findings come in runs of one scope, so the scope is looked up once per run and each finding costs
+    /// one string hash (not one of four strings).
+    /// </summary>
+    private static (List<ResourceTally> Resources, int[] ResourceOf) Resources(ImmutableArray<FindingView> findings)
     {
-        // One pass: a breakdown of 100,000s of findings counts each finding once, not once per column.
-        var tallies = new Dictionary<string, BreakdownTally>(StringComparer.Ordinal);
-        foreach (var finding in findings)
+        var resources = new List<ResourceTally>();
+        var resourceOf = new int[findings.Length];
+        var byScope = new Dictionary<(string AccountId, string Region, string Kind), Dictionary<string, int>>();
+        Dictionary<string, int>? current = null;
+        FindingView? previous = null;
+        for (var i = 0; i < findings.Length; i++)
         {
-            var rowKey = keyOf(finding);
+            var finding = findings[i];
+            if (previous is null || !string.Equals(previous.AccountId, finding.AccountId, StringComparison.Ordinal)
+                || !string.Equals(previous.Region, finding.Region, StringComparison.Ordinal) || !string.Equals(previous.ResourceKind, finding.ResourceKind, StringComparison.Ordinal))
+            {
+                if (!byScope.TryGetValue((finding.AccountId, finding.Region, finding.ResourceKind), out current))
+                {
+                    byScope.Add((finding.AccountId, finding.Region, finding.ResourceKind), current = new Dictionary<string, int>(StringComparer.Ordinal));
+                }
+
+                previous = finding;
+            }
+
+            if (!current!.TryGetValue(finding.ResourceId, out var index))
+            {
+                index = resources.Count;
+                current.Add(finding.ResourceId, index);
+                resources.Add(new ResourceTally(finding));
+            }
+
+            resources[index].Add(finding);
+            resourceOf[i] = index;
+        }
+
+        return (resources, resourceOf);
+    }
+
+    /// <summary>Findings per account, region or VPC, summed over the resources (a resource lives in one account, region and VPC).</summary>
+    private static Dictionary<string, BreakdownTally> Breakdown(List<ResourceTally> resources, Func<ResourceTally, string> keyOf)
+    {
+        var tallies = new Dictionary<string, BreakdownTally>(StringComparer.Ordinal);
+        foreach (var resource in resources)
+        {
+            var rowKey = keyOf(resource);
             if (!tallies.TryGetValue(rowKey, out var tally))
             {
                 tallies.Add(rowKey, tally = new BreakdownTally());
             }
 
-            tally.Add(finding);
+            tally.Add(resource);
         }
 
+        return tallies;
+    }
+
+    private static BreakdownTableView BreakdownTable(string key, string label, Dictionary<string, BreakdownTally> tallies)
+    {
         var rows = tallies
             .OrderByDescending(t => t.Value.Count)
             .ThenBy(t => t.Key, StringComparer.Ordinal)
@@ -152,73 +197,51 @@ public static class HtmlReportViewModelBuilder
         };
     }
 
-    private static ImmutableArray<FilterView> Filters(ReportViewModel report)
+    private static ImmutableArray<FilterView> Filters(ReportViewModel report, Dictionary<string, BreakdownTally> accounts, Dictionary<string, BreakdownTally> regions, Dictionary<string, BreakdownTally> vpcs)
     {
+        // The account, region and VPC options count the same findings as the overview's breakdown rows.
+        static FilterView Distinct(string key, string label, Dictionary<string, BreakdownTally> tallies) => new(key, label, [.. tallies
+            .OrderBy(t => t.Key, StringComparer.Ordinal)
+            .Select(t => new FilterOptionView(t.Key, t.Key, t.Value.Count))]);
+
         var findings = report.Findings;
-        FilterView Distinct(string key, string label, Func<FindingView, string> valueOf) => new(key, label, [.. findings
-            .GroupBy(valueOf, StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new FilterOptionView(g.Key, g.Key, g.Count()))]);
+        var suppressed = report.SuppressionSummary.SuppressedFindings;
 
         // Only values that occur: a filter with nothing to choose is left out (Status when nothing was suppressed; baseline without --baseline).
         FilterView[] filters =
         [
             new("severity", "Severity", [.. report.Severities.Where(s => s.Count > 0).Select(s => new FilterOptionView(s.Severity, s.Severity, s.Count))]),
-            new("baseline", "Baseline", [.. findings
+            new("baseline", "Baseline", report.Baseline is null ? [] : [.. findings
                 .Where(f => f.BaselineText is not null)
                 .GroupBy(f => f.BaselineText!, StringComparer.Ordinal)
                 .OrderBy(g => g.Key == "New" ? 0 : 1)
                 .Select(g => new FilterOptionView(g.Key, g.Key, g.Count()))]),
             new("rule", "Rule", [.. report.RulesWithFindings.Select(r => new FilterOptionView(r.Id, $"{r.Id} {r.Title}", r.FindingCount))]),
-            Distinct("account", "Account", f => f.AccountId),
-            Distinct("region", "Region", f => f.Region),
-            Distinct("vpc", "VPC", f => f.VpcId ?? NoVpc),
-            report.SuppressionSummary.SuppressedFindings == 0 ? new("status", "Status", []) : Distinct("status", "Status", Status),
+            Distinct("account", "Account", accounts),
+            Distinct("region", "Region", regions),
+            Distinct("vpc", "VPC", vpcs),
+            new("status", "Status", suppressed == 0 ? [] : [.. new[] { ("open", findings.Length - suppressed), ("suppressed", suppressed) }
+                .Where(o => o.Item2 > 0)
+                .Select(o => new FilterOptionView(o.Item1, o.Item1, o.Item2))]),
         ];
         return [.. filters.Where(f => !f.Options.IsEmpty)];
     }
 
-    private static (ImmutableArray<ResourceGroupView> Cards, int FailingResources) Groups(ScanResult result, ReportViewModel report)
+    private static ImmutableArray<ResourceGroupView> Groups(ScanResult result, ReportViewModel report, List<ResourceTally> resources)
     {
-        // Resource → its findings in finding order, keyed by scope then id: findings come in runs of one scope, so the
-        // scope is looked up once per run and each finding costs one string hash (not one of four strings).
-        var byScope = new Dictionary<(string AccountId, string Region, string Kind), Dictionary<string, List<FindingView>>>();
-        Dictionary<string, List<FindingView>>? current = null;
-        FindingView? previous = null;
-        foreach (var finding in report.Findings)
-        {
-            if (previous is null || !string.Equals(previous.AccountId, finding.AccountId, StringComparison.Ordinal)
-                || !string.Equals(previous.Region, finding.Region, StringComparison.Ordinal) || !string.Equals(previous.ResourceKind, finding.ResourceKind, StringComparison.Ordinal))
-            {
-                if (!byScope.TryGetValue((finding.AccountId, finding.Region, finding.ResourceKind), out current))
-                {
-                    byScope.Add((finding.AccountId, finding.Region, finding.ResourceKind), current = new Dictionary<string, List<FindingView>>(StringComparer.Ordinal));
-                }
-
-                previous = finding;
-            }
-
-            if (!current!.TryGetValue(finding.ResourceId, out var list))
-            {
-                current.Add(finding.ResourceId, list = []);
-            }
-
-            list.Add(finding);
-        }
-
-        var failingResources = byScope.Values.Sum(resources => resources.Count);
-        var ordered = byScope
-            .SelectMany(scope => scope.Value.Select(resource => (
-                Key: GroupKey(scope.Key.AccountId, scope.Key.Region, scope.Key.Kind, resource.Key),
-                Findings: resource.Value,
-                Worst: resource.Value.Min(f => Rank(f.Severity)))))
-            .OrderBy(g => g.Worst)
-            .ThenBy(g => g.Key.Item1, StringComparer.Ordinal)
-            .ThenBy(g => g.Key.Item2, StringComparer.Ordinal)
-            .ThenBy(g => g.Key.Item3, StringComparer.Ordinal)
-            .ThenBy(g => g.Key.Item4, StringComparer.Ordinal)
+        var ordered = resources
+            .OrderBy(r => r.Worst)
+            .ThenBy(r => r.AccountId, StringComparer.Ordinal)
+            .ThenBy(r => r.Region, StringComparer.Ordinal)
+            .ThenBy(r => r.Kind, StringComparer.Ordinal)
+            .ThenBy(r => r.ResourceId, StringComparer.Ordinal)
             .Take(CardLimit)
+            .Select(r => (Key: GroupKey(r.AccountId, r.Region, r.Kind, r.ResourceId), r.Findings, r.Worst, Tally: r))
             .ToList();
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            ordered[i].Tally.Card = i + 1;
+        }
 
         // The inventory objects of the resources that get a card, and the interfaces of those groups.
         var wanted = ordered
@@ -269,8 +292,8 @@ public static class HtmlReportViewModelBuilder
         }
 
         var rulesById = report.Rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
-        var open = failingResources <= OpenCardLimit;
-        return ([.. ordered.Select((g, i) =>
+        var open = resources.Count <= OpenCardLimit;
+        return [.. ordered.Select((g, i) =>
         {
             var first = g.Findings[0];
             var findingsByKey = g.Findings.ToLookup(f => f.EvidenceKey, StringComparer.Ordinal);
@@ -323,7 +346,7 @@ public static class HtmlReportViewModelBuilder
                 Fixes = [.. ruleIds.Select(id => rulesById[id]).Select(r => new GroupFixView(r.Id, r.Severity, r.Title, r.Remediation.Text, r.Remediation.Cli))],
                 Open = open,
             };
-        })], failingResources);
+        })];
     }
 
     // The evidence key without the detail: what identifies the permission-and-source or ACL entry a finding is about.
@@ -419,31 +442,62 @@ public static class HtmlReportViewModelBuilder
         Description = string.IsNullOrEmpty(eni.Description) ? null : eni.Description,
     };
 
-    /// <summary>One breakdown row's counts, gathered in a single pass over the findings.</summary>
+    /// <summary>One failing resource: its findings in finding order and their counts.</summary>
+    private sealed class ResourceTally(FindingView first)
+    {
+        public string AccountId { get; } = first.AccountId;
+
+        public string Region { get; } = first.Region;
+
+        public string Kind { get; } = first.ResourceKind;
+
+        public string ResourceId { get; } = first.ResourceId;
+
+        public string VpcKey { get; } = first.VpcId ?? NoVpc;
+
+        public List<FindingView> Findings { get; } = [];
+
+        public int[] BySeverity { get; } = new int[SeverityOrder.Length];
+
+        /// <summary>The rank of the most severe finding (0 = critical).</summary>
+        public int Worst { get; private set; } = int.MaxValue;
+
+        /// <summary>The number of the resource's card (<c>#g-N</c>), or 0 when it has none.</summary>
+        public int Card { get; set; }
+
+        public void Add(FindingView finding)
+        {
+            Findings.Add(finding);
+            var rank = Rank(finding.Severity);
+            if (rank >= 0)
+            {
+                BySeverity[rank]++;
+            }
+
+            Worst = Math.Min(Worst, rank);
+        }
+    }
+
+    /// <summary>One breakdown row's counts, summed over its resources.</summary>
     private sealed class BreakdownTally
     {
-        private readonly Dictionary<string, HashSet<string>> _resourcesByKind = new(StringComparer.Ordinal);
+        private readonly HashSet<(string Kind, string Id)> _resources = [];
 
         public int Count { get; private set; }
 
         public int[] BySeverity { get; } = new int[SeverityOrder.Length];
 
-        public int Resources => _resourcesByKind.Values.Sum(ids => ids.Count);
+        public int Resources => _resources.Count;
 
-        public void Add(FindingView finding)
+        public void Add(ResourceTally resource)
         {
-            Count++;
-            if (Rank(finding.Severity) is var rank and >= 0)
+            Count += resource.Findings.Count;
+            for (var rank = 0; rank < BySeverity.Length; rank++)
             {
-                BySeverity[rank]++;
+                BySeverity[rank] += resource.BySeverity[rank];
             }
 
-            if (!_resourcesByKind.TryGetValue(finding.ResourceKind, out var ids))
-            {
-                _resourcesByKind.Add(finding.ResourceKind, ids = new HashSet<string>(StringComparer.Ordinal));
-            }
-
-            ids.Add(finding.ResourceId);
+            _resources.Add((resource.Kind, resource.ResourceId));
         }
     }
 }

@@ -139,6 +139,7 @@ public sealed partial class HtmlReportWriterTests
         Assert.Equal(2_000, CountOccurrences(html, "<table class=\"grp-rules\">"));
         Assert.Equal(0, Regex.Count(html, "<details class=\"grp [^>]* open>"));
         Assert.Equal(7 * (14_286 - 2_000), CountOccurrences(html, "<tr data-g=\"0\">"));
+        Assert.Equal(7 * (14_286 - 2_000), CountOccurrences(html, "<td class=\"resource\"><span class=\"rid\">"));
         Assert.Contains("This scan has 14286 failing resources. To keep the file usable, only the 2000 most severe have a card here", html, StringComparison.Ordinal);
     }
 
