@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using SgAudit.Core.Engine;
 using SgAudit.Core.Model;
+using SgAudit.Reporting.ReportJson;
 using SgAudit.Reporting.ViewModels;
 
 namespace SgAudit.Reporting;
@@ -52,9 +53,10 @@ public sealed class JsonReportWriter : IReportWriter
         }
 
         json.WriteStartArray("findings");
+        var controls = default(EncodedControls);
         for (var i = 0; i < model.Findings.Length; i++)
         {
-            WriteFinding(json, model.Findings[i]);
+            WriteFinding(json, model.Findings[i], ref controls);
             if (i % FindingsPerFlush == FindingsPerFlush - 1)
             {
                 await json.FlushAsync(cancellationToken);
@@ -253,41 +255,69 @@ public sealed class JsonReportWriter : IReportWriter
         json.WriteEndArray();
     }
 
-    private static void WriteFinding(Utf8JsonWriter json, FindingView finding)
+    private static void WriteFinding(Utf8JsonWriter json, FindingView finding, ref EncodedControls controls)
     {
         json.WriteStartObject();
-        json.WriteString("ruleId", finding.RuleId);
-        json.WriteString("severity", finding.Severity);
-        json.WriteString("accountId", finding.AccountId);
-        json.WriteString("region", finding.Region);
-        WriteNullableString(json, "vpcId", finding.VpcId);
-        json.WriteString("resourceType", finding.ResourceType);
-        json.WriteString("resourceId", finding.ResourceId);
-        json.WriteString("resourceName", finding.ResourceName);
-        json.WriteString("resourceArn", finding.ResourceArn);
-        json.WriteString("message", finding.Message);
-        WriteEvidence(json, finding.Direction, finding.Protocol, finding.Ports, finding.Source, finding.AclRuleNumber, finding.Permission, finding.Detail);
-        json.WritePropertyName("controls");
-        WriteStringArray(json, finding.Controls);
-        json.WriteString("fingerprint", finding.Fingerprint);
+        json.WriteString(FindingJsonNames.RuleId, finding.RuleId);
+        json.WriteString(FindingJsonNames.Severity, finding.Severity);
+        json.WriteString(FindingJsonNames.AccountId, finding.AccountId);
+        json.WriteString(FindingJsonNames.Region, finding.Region);
+        WriteNullableString(json, FindingJsonNames.VpcId, finding.VpcId);
+        json.WriteString(FindingJsonNames.ResourceType, finding.ResourceType);
+        json.WriteString(FindingJsonNames.ResourceId, finding.ResourceId);
+        json.WriteString(FindingJsonNames.ResourceName, finding.ResourceName);
+        json.WriteString(FindingJsonNames.ResourceArn, finding.ResourceArn);
+        json.WriteString(FindingJsonNames.Message, finding.Message);
+        json.WriteStartObject(FindingJsonNames.Evidence);
+        WriteNullableString(json, FindingJsonNames.Direction, finding.Direction);
+        WriteNullableString(json, FindingJsonNames.Protocol, finding.Protocol);
+        WriteNullableString(json, FindingJsonNames.Ports, finding.Ports);
+        json.WriteString(FindingJsonNames.Source, finding.Source);
+        if (finding.AclRuleNumber is { } ruleNumber)
+        {
+            json.WriteNumber(FindingJsonNames.AclRuleNumber, ruleNumber);
+        }
+        else
+        {
+            json.WriteNull(FindingJsonNames.AclRuleNumber);
+        }
+
+        json.WriteString(FindingJsonNames.Permission, finding.Permission);
+        json.WriteString(FindingJsonNames.Detail, finding.Detail);
+        json.WriteEndObject();
+
+        // A rule's findings share one controls list: its labels are encoded once per run of that list.
+        if (finding.Controls != controls.Source)
+        {
+            controls = new EncodedControls(finding.Controls, [.. finding.Controls.Select(label => JsonEncodedText.Encode(label))]);
+        }
+
+        json.WriteStartArray(FindingJsonNames.Controls);
+        foreach (var label in controls.Encoded)
+        {
+            json.WriteStringValue(label);
+        }
+
+        json.WriteEndArray();
+        json.WriteString(FindingJsonNames.Fingerprint, finding.Fingerprint);
         if (finding.Baseline is { } state)
         {
-            json.WriteString("baseline", state);
+            json.WriteString(FindingJsonNames.Baseline, state);
         }
 
         if (finding.Attribution is { } attribution)
         {
-            json.WritePropertyName("lastChange");
+            json.WritePropertyName(FindingJsonNames.LastChange);
             WriteAttribution(json, attribution, withGroup: false);
         }
         else
         {
-            json.WriteNull("lastChange");
+            json.WriteNull(FindingJsonNames.LastChange);
         }
 
         if (finding.Suppression is { } suppression)
         {
-            json.WriteStartObject("suppression");
+            json.WriteStartObject(FindingJsonNames.Suppression);
             json.WriteNumber("index", suppression.Index);
             json.WriteString("sourceKind", suppression.SourceKind);
             json.WriteString("source", suppression.Source);
@@ -511,6 +541,18 @@ public sealed class JsonReportWriter : IReportWriter
         }
     }
 
+    private static void WriteNullableString(Utf8JsonWriter json, JsonEncodedText name, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
+    }
+
     private static void WriteNullableString(Utf8JsonWriter json, string name, string? value)
     {
         if (value is null)
@@ -522,4 +564,7 @@ public sealed class JsonReportWriter : IReportWriter
             json.WriteString(name, value);
         }
     }
+
+    /// <summary>A controls list and its labels encoded for JSON.</summary>
+    private readonly record struct EncodedControls(ImmutableArray<string> Source, JsonEncodedText[] Encoded);
 }

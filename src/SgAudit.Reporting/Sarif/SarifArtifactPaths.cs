@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using SgAudit.Core.Engine;
 using SgAudit.Core.Rules;
@@ -25,9 +26,17 @@ internal static class SarifArtifactPaths
 
     public const string AllCategory = "sgaudit/all/";
 
+    private static readonly SearchValues<char> SegmentCharacters = SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789.-_");
+
     /// <summary>Lowercase a-z, 0-9, '.', '-' and '_'; anything else becomes '_', and "", "." or ".." never stand alone.</summary>
     public static string Segment(string value)
     {
+        // Ids are nearly always clean already; only a value with another character is rebuilt.
+        if (value.Length > 0 && !value.AsSpan().ContainsAnyExcept(SegmentCharacters) && value.Trim('.').Length > 0)
+        {
+            return value;
+        }
+
         var builder = new StringBuilder(value.Length);
         foreach (var c in value)
         {

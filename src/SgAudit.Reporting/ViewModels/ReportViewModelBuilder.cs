@@ -81,15 +81,37 @@ public sealed class ReportViewModelBuilder
         var rulesWithFindings = rules.Where(r => r.FindingCount > 0).ToImmutableArray();
         var severityRank = result.Rules.ToDictionary(r => r.Id, r => r.Severity, StringComparer.Ordinal);
 
-        // OrderBy is stable: equal severities keep the deterministic finding order. With a baseline, new findings first.
-        ImmutableArray<FindingView> MostSevere(bool suppressed) => [.. result.Findings
-            .Select((f, i) => (f.Severity, Suppressed: f.Suppression is not null, Unchanged: f.Baseline == BaselineState.Unchanged, Index: i))
-            .Where(p => p.Suppressed == suppressed)
-            .OrderBy(p => p.Unchanged)
-            .ThenByDescending(p => p.Severity)
-            .Take(TopFindingLimit)
-            .Select(p => findings[p.Index])];
+        // Equal severities keep the deterministic finding order; with a baseline, new findings first. Only 20 are
+        // needed, so each (new/unchanged, severity) bucket keeps its first 20 instead of sorting every finding.
+        ImmutableArray<FindingView> MostSevere(bool suppressed)
+        {
+            var buckets = new List<int>[2 * SeveritiesDescending.Length];
+            for (var i = 0; i < result.Findings.Length; i++)
+            {
+                var finding = result.Findings[i];
+                if ((finding.Suppression is not null) != suppressed)
+                {
+                    continue;
+                }
+
+                var bucket = ((finding.Baseline == BaselineState.Unchanged ? 1 : 0) * SeveritiesDescending.Length) + ((int)Severity.Critical - (int)finding.Severity);
+                var indices = buckets[bucket] ??= [];
+                if (indices.Count < TopFindingLimit)
+                {
+                    indices.Add(i);
+                }
+            }
+
+            return [.. buckets.Where(b => b is not null).SelectMany(b => b).Take(TopFindingLimit).Select(i => findings[i])];
+        }
+
         var suppressedCount = result.SuppressedFindings;
+        var bySeverity = new int[(int)Severity.Critical + 1];
+        foreach (var finding in result.Findings)
+        {
+            bySeverity[(int)finding.Severity]++;
+        }
+
         var topFindings = MostSevere(suppressed: false);
         var topSuppressed = suppressedCount == 0 ? [] : MostSevere(suppressed: true);
 
@@ -100,7 +122,7 @@ public sealed class ReportViewModelBuilder
             FindingCount = findings.Length,
             Severities = [.. SeveritiesDescending.Select(s => new SeverityCountView(
                 s.ToText(),
-                result.Findings.Count(f => f.Severity == s),
+                bySeverity[(int)s],
                 result.FailOn is { } gate && s >= gate))],
             Resources = Resources(result.Inventory),
             Rules = rules,
