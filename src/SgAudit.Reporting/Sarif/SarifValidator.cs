@@ -18,8 +18,8 @@ internal static class SarifValidator
 
     /// <inheritdoc cref="Validate(ReadOnlyMemory{byte}, SarifLimits, int)"/>
     /// <remarks>
-    /// Streams: the log is read with a <see cref="Utf8JsonReader"/> and only one rule or result at a time becomes a
-    /// <see cref="JsonDocument"/>. A whole-file document of a 75 MB log costs a copy of it and an index larger than
+    /// Streams: the log is read with a <see cref="Utf8JsonReader"/>; results are checked as they are read, and only the
+    /// tool and each rule become a small <see cref="JsonDocument"/>. A whole-file document of a 75 MB log costs a copy of it and an index larger than
     /// it, all large-object garbage that forced full collections at 100,000 groups (docs/performance.md).
     /// </remarks>
     public static IReadOnlyList<string> Validate(ReadOnlySequence<byte> sarif, SarifLimits limits, int maxProblems = 10)
@@ -28,7 +28,7 @@ internal static class SarifValidator
         var reader = new Utf8JsonReader(sarif, new JsonReaderOptions { MaxDepth = 128 });
         try
         {
-            CheckLog(ref reader, limits, problems);
+            CheckLog(ref reader, sarif, limits, problems);
             if (reader.Read())
             {
                 problems.Clear(); // unreachable in practice: the reader rejects a second top-level value itself
@@ -43,7 +43,7 @@ internal static class SarifValidator
         return problems.Count > maxProblems ? [.. problems.Take(maxProblems), $"… and {problems.Count - maxProblems} more"] : problems;
     }
 
-    private static void CheckLog(ref Utf8JsonReader reader, SarifLimits limits, List<string> problems)
+    private static void CheckLog(ref Utf8JsonReader reader, ReadOnlySequence<byte> log, SarifLimits limits, List<string> problems)
     {
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
@@ -82,7 +82,7 @@ internal static class SarifValidator
                     runCount = 0;
                     while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                     {
-                        CheckRun(ref reader, $"runs[{runCount}]", limits, categories, runProblems);
+                        CheckRun(ref reader, log, $"runs[{runCount}]", limits, categories, runProblems);
                         runCount++;
                     }
 
@@ -123,7 +123,7 @@ internal static class SarifValidator
     /// the category, the rules, the results' count, then each result. Results are checked one by one as they stream
     /// past when the tool came first (as SgAudit's template writes it); otherwise they are kept until the tool is known.
     /// </summary>
-    private static void CheckRun(ref Utf8JsonReader reader, string path, SarifLimits limits, HashSet<string> categories, List<string> problems)
+    private static void CheckRun(ref Utf8JsonReader reader, ReadOnlySequence<byte> log, string path, SarifLimits limits, HashSet<string> categories, List<string> problems)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -134,7 +134,7 @@ internal static class SarifValidator
 
         JsonDocument? tool = null;
         JsonDocument? automation = null;
-        JsonDocument? laterResults = null;
+        (SequencePosition Position, JsonReaderState State)? laterResults = null;
         RunDriver? driver = null;
         var resultsIsArray = false;
         var resultCount = 0;
@@ -172,8 +172,7 @@ internal static class SarifValidator
                             }
                             else
                             {
-                                using var result = JsonDocument.ParseValue(ref reader);
-                                CheckResult(result.RootElement, $"{path}.results[{resultCount}]", driver.RuleIds, resultProblems);
+                                CheckResult(ref reader, path, resultCount, driver.RuleIds, resultProblems);
                             }
 
                             resultCount++;
@@ -181,8 +180,9 @@ internal static class SarifValidator
 
                         break;
                     case "results":
-                        laterResults?.Dispose();
-                        laterResults = JsonDocument.ParseValue(ref reader);
+                        // The tool comes later: note where the results start and check them once the rules are known.
+                        laterResults = (reader.Position, reader.CurrentState);
+                        reader.Skip();
                         resultsIsArray = true;
                         break;
                     default:
@@ -207,12 +207,13 @@ internal static class SarifValidator
             }
 
             problems.AddRange(driver.Problems);
-            if (laterResults is not null)
+            if (laterResults is { } start)
             {
                 resultCount = 0;
-                foreach (var result in laterResults.RootElement.EnumerateArray())
+                var results = new Utf8JsonReader(log.Slice(start.Position), isFinalBlock: true, start.State);
+                while (results.Read() && results.TokenType != JsonTokenType.EndArray)
                 {
-                    CheckResult(result, $"{path}.results[{resultCount}]", driver.RuleIds, resultProblems);
+                    CheckResult(ref results, path, resultCount, driver.RuleIds, resultProblems);
                     resultCount++;
                 }
             }
@@ -234,7 +235,6 @@ internal static class SarifValidator
         {
             tool?.Dispose();
             automation?.Dispose();
-            laterResults?.Dispose();
         }
     }
 
@@ -340,67 +340,236 @@ internal static class SarifValidator
         return id;
     }
 
-    private static void CheckResult(JsonElement result, string path, List<string> ruleIds, List<string> problems)
+    /// <summary>
+    /// One result, read straight off the reader (a document per result cost more than rendering a 50,000-result log);
+    /// the problems come in a fixed order whatever the order of the members. The path is formatted only for a problem.
+    /// </summary>
+    private static void CheckResult(ref Utf8JsonReader reader, string runPath, int index, List<string> ruleIds, List<string> problems)
     {
-        if (result.ValueKind != JsonValueKind.Object)
+        string Path() => $"{runPath}.results[{index}]";
+        if (reader.TokenType != JsonTokenType.StartObject)
         {
-            problems.Add($"{path} is not an object");
+            problems.Add($"{Path()} is not an object");
+            reader.Skip();
             return;
         }
 
-        if (!result.TryGetProperty("message", out var message) || message.ValueKind != JsonValueKind.Object || string.IsNullOrWhiteSpace(StringProperty(message, "text")))
+        var messageOk = false;
+        string? ruleId = null;
+        var hasRuleIndex = false;
+        int? ruleIndex = null;
+        var hasLevel = false;
+        var levelOk = false;
+        var locationCount = -1;
+        LocationFacts first = default;
+        var fingerprintOk = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            problems.Add($"{path}.message.text is missing or blank");
+            if (reader.ValueTextEquals("message"u8))
+            {
+                reader.Read();
+                messageOk = reader.TokenType == JsonTokenType.StartObject && !string.IsNullOrWhiteSpace(ReadStringMember(ref reader, "text"u8));
+                SkipIfNotDone(ref reader);
+            }
+            else if (reader.ValueTextEquals("ruleId"u8))
+            {
+                ruleId = ReadStringValue(ref reader);
+            }
+            else if (reader.ValueTextEquals("ruleIndex"u8))
+            {
+                reader.Read();
+                hasRuleIndex = true;
+                ruleIndex = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var value) ? value : null;
+                reader.Skip();
+            }
+            else if (reader.ValueTextEquals("level"u8))
+            {
+                hasLevel = true;
+                var level = ReadStringValue(ref reader);
+                levelOk = level is not null && Levels.Contains(level);
+            }
+            else if (reader.ValueTextEquals("locations"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.StartArray)
+                {
+                    locationCount = -1;
+                    reader.Skip();
+                    continue;
+                }
+
+                locationCount = 0;
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    if (locationCount == 0)
+                    {
+                        first = ReadLocation(ref reader);
+                    }
+                    else
+                    {
+                        reader.Skip();
+                    }
+
+                    locationCount++;
+                }
+            }
+            else if (reader.ValueTextEquals("partialFingerprints"u8))
+            {
+                reader.Read();
+                fingerprintOk = reader.TokenType == JsonTokenType.StartObject && !string.IsNullOrWhiteSpace(ReadStringMember(ref reader, "primaryLocationLineHash"u8));
+                SkipIfNotDone(ref reader);
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
         }
 
-        var ruleId = StringProperty(result, "ruleId");
-        if (result.TryGetProperty("ruleIndex", out var ruleIndex))
+        if (!messageOk)
         {
-            if (ruleIndex.ValueKind != JsonValueKind.Number || !ruleIndex.TryGetInt32(out var index) || index < 0 || index >= ruleIds.Count)
+            problems.Add($"{Path()}.message.text is missing or blank");
+        }
+
+        if (hasRuleIndex)
+        {
+            if (ruleIndex is not { } i || i < 0 || i >= ruleIds.Count)
             {
-                problems.Add($"{path}.ruleIndex is not an index into tool.driver.rules");
+                problems.Add($"{Path()}.ruleIndex is not an index into tool.driver.rules");
             }
-            else if (ruleId is not null && ruleIds[index] != ruleId)
+            else if (ruleId is not null && ruleIds[i] != ruleId)
             {
-                problems.Add($"{path}.ruleIndex {index} is rule {ruleIds[index]}, not {ruleId}");
+                problems.Add($"{Path()}.ruleIndex {i} is rule {ruleIds[i]}, not {ruleId}");
             }
         }
         else if (ruleId is not null && !ruleIds.Contains(ruleId))
         {
-            problems.Add($"{path}.ruleId {ruleId} is not in tool.driver.rules");
+            problems.Add($"{Path()}.ruleId {ruleId} is not in tool.driver.rules");
         }
 
-        if (result.TryGetProperty("level", out var level) && (level.ValueKind != JsonValueKind.String || !Levels.Contains(level.GetString()!)))
+        if (hasLevel && !levelOk)
         {
-            problems.Add($"{path}.level is not none, note, warning or error");
+            problems.Add($"{Path()}.level is not none, note, warning or error");
         }
 
-        if (!result.TryGetProperty("locations", out var locations) || locations.ValueKind != JsonValueKind.Array || locations.GetArrayLength() == 0)
+        if (locationCount <= 0)
         {
-            problems.Add($"{path}.locations is missing or empty");
+            problems.Add($"{Path()}.locations is missing or empty");
         }
         else
         {
-            CheckLocation(locations[0], $"{path}.locations[0]", problems);
+            CheckLocation(first, $"{Path()}.locations[0]", problems);
         }
 
-        if (!result.TryGetProperty("partialFingerprints", out var fingerprints) || fingerprints.ValueKind != JsonValueKind.Object
-            || string.IsNullOrWhiteSpace(StringProperty(fingerprints, "primaryLocationLineHash")))
+        if (!fingerprintOk)
         {
-            problems.Add($"{path}.partialFingerprints.primaryLocationLineHash is missing");
+            problems.Add($"{Path()}.partialFingerprints.primaryLocationLineHash is missing");
         }
     }
 
-    private static void CheckLocation(JsonElement location, string path, List<string> problems)
+    /// <summary>
+    /// Reads an object (the reader on its start) up to the member <paramref name="name"/>, returning its value when it
+    /// is a string; the reader is left inside the object, on that value, or at the object's end.
+    /// </summary>
+    private static string? ReadStringMember(ref Utf8JsonReader reader, ReadOnlySpan<byte> name)
     {
-        var physical = location.ValueKind == JsonValueKind.Object && location.TryGetProperty("physicalLocation", out var p) && p.ValueKind == JsonValueKind.Object ? p : default;
-        if (physical.ValueKind != JsonValueKind.Object)
+        string? found = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var match = reader.ValueTextEquals(name);
+            reader.Read();
+            if (match && reader.TokenType == JsonTokenType.String)
+            {
+                found ??= reader.GetString();
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>After <see cref="ReadStringMember"/>: skips a value that was not an object (an object is already read to its end).</summary>
+    private static void SkipIfNotDone(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType is JsonTokenType.StartArray)
+        {
+            reader.Skip();
+        }
+    }
+
+    private static LocationFacts ReadLocation(ref Utf8JsonReader reader)
+    {
+        var facts = default(LocationFacts);
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return facts;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var physical = reader.ValueTextEquals("physicalLocation"u8);
+            reader.Read();
+            if (!physical || reader.TokenType != JsonTokenType.StartObject || facts.HasPhysicalLocation)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            facts = facts with { HasPhysicalLocation = true };
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var artifact = reader.ValueTextEquals("artifactLocation"u8);
+                var region = reader.ValueTextEquals("region"u8);
+                reader.Read();
+                if (artifact && reader.TokenType == JsonTokenType.StartObject)
+                {
+                    facts = facts with { Uri = ReadStringMember(ref reader, "uri"u8) };
+                }
+                else if (region && reader.TokenType == JsonTokenType.StartObject)
+                {
+                    while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                    {
+                        var startLine = reader.ValueTextEquals("startLine"u8);
+                        reader.Read();
+                        if (startLine && reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var line))
+                        {
+                            facts = facts with { StartLine = line };
+                        }
+
+                        reader.Skip();
+                    }
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+        }
+
+        return facts;
+    }
+
+    private static void CheckLocation(LocationFacts location, string path, List<string> problems)
+    {
+        if (!location.HasPhysicalLocation)
         {
             problems.Add($"{path}.physicalLocation is missing");
             return;
         }
 
-        var uri = physical.TryGetProperty("artifactLocation", out var artifact) && artifact.ValueKind == JsonValueKind.Object ? StringProperty(artifact, "uri") : null;
+        CheckUri(location.Uri, path, problems);
+        if (location.StartLine is not >= 1)
+        {
+            problems.Add($"{path}.physicalLocation.region.startLine is missing or below 1");
+        }
+    }
+
+    private static void CheckUri(string? uri, string path, List<string> problems)
+    {
         if (string.IsNullOrEmpty(uri))
         {
             problems.Add($"{path}.physicalLocation.artifactLocation.uri is missing or empty");
@@ -411,19 +580,15 @@ internal static class SarifValidator
         {
             problems.Add($"{path}.physicalLocation.artifactLocation.uri '{uri}' is not a relative path without ':', spaces, '\\', '.' or '..' segments");
         }
-
-        if (!physical.TryGetProperty("region", out var region) || region.ValueKind != JsonValueKind.Object
-            || !region.TryGetProperty("startLine", out var startLine) || startLine.ValueKind != JsonValueKind.Number
-            || !startLine.TryGetInt32(out var line) || line < 1)
-        {
-            problems.Add($"{path}.physicalLocation.region.startLine is missing or below 1");
-        }
     }
 
     private static string? StringProperty(JsonElement element, string property) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
             ? value.GetString()
             : null;
+
+    /// <summary>What the checks need of a result's first location.</summary>
+    private readonly record struct LocationFacts(bool HasPhysicalLocation, string? Uri, int? StartLine);
 
     /// <summary>A run's tool as the result checks need it.</summary>
     private sealed record RunDriver(string? Name, List<string> RuleIds, List<string> Problems);

@@ -94,6 +94,29 @@ public sealed class SarifValidatorTests
         Assert.StartsWith("the output is not valid JSON", problem, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{"ruleId":"SGA001","message":[{"text":"x"}],"locations":[{"physicalLocation":{"artifactLocation":{"uri":"aws/1"},"region":{"startLine":1}}}],"partialFingerprints":{"primaryLocationLineHash":"f:1"}}""", "message.text is missing or blank")]
+    [InlineData("""{"ruleId":"SGA001","ruleIndex":1.5,"message":{"text":"m"},"locations":[{"physicalLocation":{"artifactLocation":{"uri":"aws/1"},"region":{"startLine":1}}}],"partialFingerprints":{"primaryLocationLineHash":"f:1"}}""", "ruleIndex is not an index into tool.driver.rules")]
+    [InlineData("""{"ruleId":"SGA001","message":{"text":"m"},"locations":{"physicalLocation":{}},"partialFingerprints":{"primaryLocationLineHash":"f:1"}}""", "locations is missing or empty")]
+    [InlineData("""{"ruleId":"SGA001","message":{"text":"m"},"locations":[7,{"physicalLocation":{"artifactLocation":{"uri":"aws/1"},"region":{"startLine":1}}}],"partialFingerprints":{"primaryLocationLineHash":"f:1"}}""", "locations[0].physicalLocation is missing")]
+    [InlineData("""{"ruleId":"SGA001","message":{"text":"m"},"locations":[{"physicalLocation":{"artifactLocation":["aws/1"],"region":{"startLine":"1"}}}],"partialFingerprints":{"primaryLocationLineHash":"f:1"}}""", "locations[0].physicalLocation.artifactLocation.uri is missing or empty|locations[0].physicalLocation.region.startLine is missing or below 1")]
+    [InlineData("""{"properties":{"a":{"b":[1,{"c":[2,{"ruleId":"x"}]}]}},"partialFingerprints":[],"ruleId":"SGA001","message":{"text":"m","markdown":{"x":[1]}},"locations":[{"id":1,"physicalLocation":{"x":{"region":[]},"artifactLocation":{"index":0,"uri":"aws/1"},"region":{"endLine":{"a":1},"startLine":3}}}]}""", "partialFingerprints.primaryLocationLineHash is missing")]
+    public void Should_ReadEachResultToItsEnd_When_ItsMembersHaveUnexpectedShapes(string result, string expected)
+    {
+        // Given the odd result before a good one, with the results before and after the tool, whole and in 5-byte segments
+        var toolFirst = Log(Run("a/x", result, Result));
+        var resultsFirst = """{"$schema":"https://json.schemastore.org/sarif-2.1.0.json","version":"2.1.0","runs":[{"results":["""
+            + string.Join(',', result, Result) + $$$"""],"tool":{"driver":{"name":"SgAudit","rules":[{{{Rule}}}]}},"automationDetails":{"id":"a/x"}}]}""";
+
+        // Then exactly the odd result's problems are named, and the reader stays in step for the result after it
+        var problems = expected.Split('|').Select(p => "runs[0].results[0]." + p).ToList();
+        foreach (var log in new[] { toolFirst, resultsFirst })
+        {
+            Assert.Equal(problems, Validate(log));
+            Assert.Equal(problems, SarifValidator.Validate(Segmented(Encoding.UTF8.GetBytes(log), 5), Limits));
+        }
+    }
+
     [Fact]
     public void Should_ListAtMostTheAskedNumberOfProblems()
     {
