@@ -62,7 +62,7 @@ public sealed class JUnitReportWriter : IReportWriter
         var disabled = result.Catalog.Rules.Where(r => !enabled.ContainsKey(r.Id)).ToDictionary(r => r.Id, StringComparer.Ordinal);
         var ruleIds = enabled.Keys.Concat(disabled.Keys).Order(StringComparer.Ordinal).ToList();
 
-        // Outcome indices per rule in engine order (region, then inventory order): deterministic, and no copy of
+        // Outcome indices per rule in engine order (region, then resource id): deterministic, and no copy of
         // the outcomes themselves, which run to millions at scale.
         var outcomes = result.Evaluation.Outcomes;
         var outcomesByRule = enabled.Keys.ToDictionary(id => id, _ => new List<int>(), StringComparer.Ordinal);

@@ -27,7 +27,7 @@ public sealed class RuleEngine(FrozenDictionary<string, IRuleEvaluator> evaluato
         // Each (region, rule) pair is independent: evaluate them in parallel, then merge in pair order so the
         // outcome list is deterministic; findings are sorted afterwards anyway.
         var groups = new GroupDirectory(inventory.Regions);
-        var contexts = inventory.Regions.Select(r => new RegionContext(r, groups)).ToArray();
+        var contexts = inventory.Regions.Select(r => new RegionContext(InIdOrder(r), groups)).ToArray();
         var pairs = new (List<ResourceOutcome> Outcomes, List<Finding> Findings, RuleGap? Gap)[contexts.Length * rules.Length];
         Parallel.For(0, pairs.Length, new ParallelOptions { CancellationToken = cancellationToken }, index =>
         {
@@ -106,9 +106,68 @@ public sealed class RuleEngine(FrozenDictionary<string, IRuleEvaluator> evaluato
             }
         }
 
-        findings.Sort(ResourceAndEvidenceOrder);
+        SortByResourceAndEvidence(findings);
         return (outcomes, findings, null);
     }
+
+    /// <summary>
+    /// The region with its groups and network ACLs in id order, so every evaluator visits resources in the order
+    /// findings are reported in (and outcomes come in an order that does not depend on the API's).
+    /// </summary>
+    private static RegionInventory InIdOrder(RegionInventory region) => region with
+    {
+        SecurityGroups = InIdOrder(region.SecurityGroups, g => g.Id),
+        NetworkAcls = InIdOrder(region.NetworkAcls, a => a.Id),
+    };
+
+    private static ImmutableArray<T> InIdOrder<T>(ImmutableArray<T> resources, Func<T, string> idOf)
+    {
+        for (var i = 1; i < resources.Length; i++)
+        {
+            if (string.CompareOrdinal(idOf(resources[i - 1]), idOf(resources[i])) > 0)
+            {
+                return [.. resources.OrderBy(idOf, StringComparer.Ordinal)];
+            }
+        }
+
+        return resources;
+    }
+
+    /// <summary>
+    /// Sorts one pair's findings by resource, then evidence. Resources are visited in id order, so usually only each
+    /// resource's own findings need sorting; a pair whose resources are out of order (an evaluator that does not walk
+    /// the inventory) is sorted whole.
+    /// </summary>
+    private static void SortByResourceAndEvidence(List<Finding> findings)
+    {
+        var start = 0;
+        for (var i = 1; i <= findings.Count; i++)
+        {
+            if (i < findings.Count)
+            {
+                var order = string.CompareOrdinal(findings[i - 1].ResourceId, findings[i].ResourceId);
+                if (order > 0)
+                {
+                    findings.Sort(ResourceAndEvidenceComparer);
+                    return;
+                }
+
+                if (order == 0)
+                {
+                    continue;
+                }
+            }
+
+            if (i - start > 1)
+            {
+                findings.Sort(start, i - start, ResourceAndEvidenceComparer);
+            }
+
+            start = i;
+        }
+    }
+
+    private static readonly IComparer<Finding> ResourceAndEvidenceComparer = Comparer<Finding>.Create(ResourceAndEvidenceOrder);
 
     /// <summary>FindingOrder within one (region, rule) pair, where rule, account and region are the same for all.</summary>
     private static int ResourceAndEvidenceOrder(Finding x, Finding y)

@@ -14,17 +14,26 @@ internal sealed class CloudTrailViews
     public CloudTrailViews(ScanResult result)
     {
         var cloudTrail = result.CloudTrail;
-        var names = new Dictionary<(string, string, string), string>();
-        foreach (var finding in result.Findings)
+        // Names only for the attributed groups: without attribution (most scans) the findings are not walked at all.
+        var names = new Dictionary<(string, string, string), string?>();
+        foreach (var attribution in cloudTrail.Attributions)
         {
-            if (finding.ResourceKind == ResourceKind.SecurityGroup)
+            names.TryAdd((attribution.AccountId, attribution.Region, attribution.GroupId), null);
+        }
+
+        if (names.Count > 0)
+        {
+            foreach (var finding in result.Findings)
             {
-                names.TryAdd((finding.AccountId, finding.Region, finding.ResourceId), finding.ResourceName);
+                if (finding.ResourceKind == ResourceKind.SecurityGroup && names.TryGetValue((finding.AccountId, finding.Region, finding.ResourceId), out var name) && name is null)
+                {
+                    names[(finding.AccountId, finding.Region, finding.ResourceId)] = finding.ResourceName;
+                }
             }
         }
 
         var attributions = cloudTrail.Attributions
-            .Select(a => Attribution(a, names.GetValueOrDefault((a.AccountId, a.Region, a.GroupId), ""), cloudTrail.LookbackDays))
+            .Select(a => Attribution(a, names.GetValueOrDefault((a.AccountId, a.Region, a.GroupId)) ?? "", cloudTrail.LookbackDays))
             .ToImmutableArray();
         _byGroup = attributions.ToDictionary(a => (a.AccountId, a.Region, a.GroupId));
         View = new CloudTrailView
@@ -45,7 +54,7 @@ internal sealed class CloudTrailViews
 
     /// <summary>The attribution of a finding's group; null for network ACLs and when attribution did not run.</summary>
     public AttributionView? For(Finding finding) =>
-        finding.ResourceKind == ResourceKind.SecurityGroup ? _byGroup.GetValueOrDefault((finding.AccountId, finding.Region, finding.ResourceId)) : null;
+        finding.ResourceKind == ResourceKind.SecurityGroup && _byGroup.Count > 0 ? _byGroup.GetValueOrDefault((finding.AccountId, finding.Region, finding.ResourceId)) : null;
 
     private static AttributionView Attribution(GroupAttribution attribution, string groupName, int lookbackDays)
     {
