@@ -50,86 +50,76 @@ internal static class FindingRowsHtml
     private static void WriteRow(in EncodedTextWriter output, FindingRowView row, bool statusColumn)
     {
         var finding = row.Finding;
-        var group = row.Group == 0 ? null : row.Group.ToString(CultureInfo.InvariantCulture);
-        output.Write("<tr data-g=\"", false);
-        output.Write(row.Group.ToString(CultureInfo.InvariantCulture), false);
-        output.Write(finding.Suppression is null ? "\"><td class=\"sev-" : "\" class=\"suppressed\"><td class=\"sev-", false);
-        output.Write(finding.Severity, true);
-        output.Write("\">", false);
-        output.Write(finding.Severity, true);
-        output.Write("</td><td>", false);
-        output.Write(finding.RuleId, true);
-        output.Write("</td><td>", false);
-        output.Write(finding.AccountId, true);
-        output.Write("</td><td>", false);
-        output.Write(finding.Region, true);
-        output.Write("</td><td>", false);
-        output.Write(string.IsNullOrEmpty(finding.VpcId) ? "none" : finding.VpcId, true);
-        output.Write("</td><td class=\"resource\">", false);
-        if (group is not null)
+        var group = row.Group.ToString(CultureInfo.InvariantCulture);
+        Markup(output, "<tr data-g=\"", group, finding.Suppression is null ? "\"><td class=\"sev-" : "\" class=\"suppressed\"><td class=\"sev-");
+        Text(output, finding.Severity, "\">");
+        Text(output, finding.Severity, "</td><td>");
+        Text(output, finding.RuleId, "</td><td>");
+        Text(output, finding.AccountId, "</td><td>");
+        Text(output, finding.Region, "</td><td>");
+        Text(output, string.IsNullOrEmpty(finding.VpcId) ? "none" : finding.VpcId, "</td><td class=\"resource\">");
+        if (row.Group != 0)
         {
-            output.Write("<a href=\"#g-", false);
-            output.Write(group, false);
-            output.Write("\">", false);
-            output.Write(finding.ResourceId, true);
-            output.Write("</a>", false);
+            Markup(output, "<a href=\"#g-", group, "\">");
+            Text(output, finding.ResourceId, "</a>");
         }
         else
         {
             output.Write("<span class=\"rid\">", false);
-            output.Write(finding.ResourceId, true);
-            output.Write("</span>", false);
+            Text(output, finding.ResourceId, "</span>");
         }
 
         output.Write("<span class=\"name\">", false);
-        output.Write(finding.ResourceName, true);
-        output.Write("</span></td><td>", false);
+        Text(output, finding.ResourceName, "</span></td><td>");
         if (!string.IsNullOrEmpty(finding.Direction))
         {
             output.Write("<span class=\"direction\">", false);
-            output.Write(finding.Direction, true);
-            output.Write("</span> ", false);
+            Text(output, finding.Direction, "</span> ");
         }
 
-        output.Write(finding.Permission, true);
-        output.Write("</td><td>", false);
-        output.Write(finding.Source, true);
-        output.Write("</td><td>", false);
-        output.Write(finding.Detail, true);
-        output.Write("</td>", false);
-        if (statusColumn)
+        Text(output, finding.Permission, "</td><td>");
+        Text(output, finding.Source, "</td><td>");
+        Text(output, finding.Detail, "</td>");
+        if (statusColumn && finding.Suppression is { } suppression)
         {
-            if (finding.Suppression is { } suppression)
+            Markup(output, "<td><a class=\"supp\" href=\"#supp-", suppression.Index.ToString(CultureInfo.InvariantCulture), "\" title=\"");
+            Text(output, suppression.Reason, " (");
+            Text(output, suppression.Source, "");
+            if (!string.IsNullOrEmpty(suppression.Until))
             {
-                output.Write("<td><a class=\"supp\" href=\"#supp-", false);
-                output.Write(suppression.Index.ToString(CultureInfo.InvariantCulture), false);
-                output.Write("\" title=\"", false);
-                output.Write(suppression.Reason, true);
-                output.Write(" (", false);
-                output.Write(suppression.Source, true);
-                if (!string.IsNullOrEmpty(suppression.Until))
-                {
-                    output.Write(", until ", false);
-                    output.Write(suppression.Until, true);
-                }
+                output.Write(", until ", false);
+                Text(output, suppression.Until, "");
+            }
 
-                output.Write(")\">suppressed</a></td>", false);
-            }
-            else
-            {
-                output.Write("<td>open</td>", false);
-            }
+            output.Write(")\">suppressed</a></td>", false);
+        }
+        else if (statusColumn)
+        {
+            output.Write("<td>open</td>", false);
         }
 
         if (!string.IsNullOrEmpty(finding.Baseline))
         {
             output.Write("<td class=\"baseline baseline-", false);
-            output.Write(finding.Baseline, true);
-            output.Write("\">", false);
-            output.Write(finding.BaselineText ?? "", true);
-            output.Write("</td>", false);
+            Text(output, finding.Baseline, "\">");
+            Text(output, finding.BaselineText ?? "", "</td>");
         }
 
         output.Write("</tr>", false);
+    }
+
+    /// <summary>Account data, encoded, then fixed markup.</summary>
+    private static void Text(in EncodedTextWriter output, string value, string markupAfter)
+    {
+        output.Write(value, true);
+        output.Write(markupAfter, false);
+    }
+
+    /// <summary>Fixed markup around a value SgAudit made (a number), written as it is.</summary>
+    private static void Markup(in EncodedTextWriter output, string before, string value, string after)
+    {
+        output.Write(before, false);
+        output.Write(value, false);
+        output.Write(after, false);
     }
 }
