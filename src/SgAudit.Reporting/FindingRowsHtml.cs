@@ -91,11 +91,11 @@ internal static class FindingRowsHtml
                 Text(output, suppression.Until, "");
             }
 
-            output.Write(")\">suppressed</a></td>", false);
+            Markup(output, ")\">", HtmlReportViewModelBuilder.SuppressedStatus, "</a></td>");
         }
         else if (statusColumn)
         {
-            output.Write("<td>open</td>", false);
+            Markup(output, "<td>", HtmlReportViewModelBuilder.OpenStatus, "</td>");
         }
 
         if (!string.IsNullOrEmpty(finding.Baseline))

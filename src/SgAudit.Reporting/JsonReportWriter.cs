@@ -268,23 +268,7 @@ public sealed class JsonReportWriter : IReportWriter
         json.WriteString(FindingJsonNames.ResourceName, finding.ResourceName);
         json.WriteString(FindingJsonNames.ResourceArn, finding.ResourceArn);
         json.WriteString(FindingJsonNames.Message, finding.Message);
-        json.WriteStartObject(FindingJsonNames.Evidence);
-        WriteNullableString(json, FindingJsonNames.Direction, finding.Direction);
-        WriteNullableString(json, FindingJsonNames.Protocol, finding.Protocol);
-        WriteNullableString(json, FindingJsonNames.Ports, finding.Ports);
-        json.WriteString(FindingJsonNames.Source, finding.Source);
-        if (finding.AclRuleNumber is { } ruleNumber)
-        {
-            json.WriteNumber(FindingJsonNames.AclRuleNumber, ruleNumber);
-        }
-        else
-        {
-            json.WriteNull(FindingJsonNames.AclRuleNumber);
-        }
-
-        json.WriteString(FindingJsonNames.Permission, finding.Permission);
-        json.WriteString(FindingJsonNames.Detail, finding.Detail);
-        json.WriteEndObject();
+        WriteEvidence(json, finding.Direction, finding.Protocol, finding.Ports, finding.Source, finding.AclRuleNumber, finding.Permission, finding.Detail);
 
         // A rule's findings share one controls list: its labels are encoded once per run of that list.
         if (finding.Controls != controls.Source)
@@ -444,22 +428,22 @@ public sealed class JsonReportWriter : IReportWriter
     /// <summary>The <c>evidence</c> object of a finding, whether of this scan or of another report.</summary>
     private static void WriteEvidence(Utf8JsonWriter json, string? direction, string? protocol, string? ports, string source, int? aclRuleNumber, string permission, string detail)
     {
-        json.WriteStartObject("evidence");
-        WriteNullableString(json, "direction", direction);
-        WriteNullableString(json, "protocol", protocol);
-        WriteNullableString(json, "ports", ports);
-        json.WriteString("source", source);
+        json.WriteStartObject(FindingJsonNames.Evidence);
+        WriteNullableString(json, FindingJsonNames.Direction, direction);
+        WriteNullableString(json, FindingJsonNames.Protocol, protocol);
+        WriteNullableString(json, FindingJsonNames.Ports, ports);
+        json.WriteString(FindingJsonNames.Source, source);
         if (aclRuleNumber is { } ruleNumber)
         {
-            json.WriteNumber("aclRuleNumber", ruleNumber);
+            json.WriteNumber(FindingJsonNames.AclRuleNumber, ruleNumber);
         }
         else
         {
-            json.WriteNull("aclRuleNumber");
+            json.WriteNull(FindingJsonNames.AclRuleNumber);
         }
 
-        json.WriteString("permission", permission);
-        json.WriteString("detail", detail);
+        json.WriteString(FindingJsonNames.Permission, permission);
+        json.WriteString(FindingJsonNames.Detail, detail);
         json.WriteEndObject();
     }
 

@@ -76,12 +76,11 @@ public static class HtmlReportViewModelBuilder
         };
     }
 
-    /// <summary>The findings table's Status column (shown when the scan suppressed anything): "suppressed" or "open".</summary>
-    public static string Status(FindingView finding)
-    {
-        ArgumentNullException.ThrowIfNull(finding);
-        return finding.Suppression is null ? "open" : "suppressed";
-    }
+    /// <summary>The Status column's word for a finding no suppression covers.</summary>
+    public const string OpenStatus = "open";
+
+    /// <summary>The Status column's word for a suppressed finding.</summary>
+    public const string SuppressedStatus = "suppressed";
 
     private static (string, string, string, string) GroupKey(string accountId, string region, string kind, string resourceId) => (accountId, region, kind, resourceId);
 
@@ -220,7 +219,7 @@ public static class HtmlReportViewModelBuilder
             Distinct("account", "Account", accounts),
             Distinct("region", "Region", regions),
             Distinct("vpc", "VPC", vpcs),
-            new("status", "Status", suppressed == 0 ? [] : [.. new[] { ("open", findings.Length - suppressed), ("suppressed", suppressed) }
+            new("status", "Status", suppressed == 0 ? [] : [.. new[] { (OpenStatus, findings.Length - suppressed), (SuppressedStatus, suppressed) }
                 .Where(o => o.Item2 > 0)
                 .Select(o => new FilterOptionView(o.Item1, o.Item1, o.Item2))]),
         ];
@@ -236,17 +235,16 @@ public static class HtmlReportViewModelBuilder
             .ThenBy(r => r.Kind, StringComparer.Ordinal)
             .ThenBy(r => r.ResourceId, StringComparer.Ordinal)
             .Take(CardLimit)
-            .Select(r => (Key: GroupKey(r.AccountId, r.Region, r.Kind, r.ResourceId), r.Findings, r.Worst, Tally: r))
             .ToList();
         for (var i = 0; i < ordered.Count; i++)
         {
-            ordered[i].Tally.Card = i + 1;
+            ordered[i].Card = i + 1;
         }
 
         // The inventory objects of the resources that get a card, and the interfaces of those groups.
         var wanted = ordered
-            .GroupBy(g => (g.Key.Item1, g.Key.Item2))
-            .ToDictionary(scope => scope.Key, scope => scope.Select(g => g.Key.Item4).ToHashSet(StringComparer.Ordinal));
+            .GroupBy(r => (r.AccountId, r.Region))
+            .ToDictionary(scope => scope.Key, scope => scope.Select(r => r.ResourceId).ToHashSet(StringComparer.Ordinal));
         var groups = new Dictionary<(string, string, string, string), SecurityGroup>();
         var acls = new Dictionary<(string, string, string, string), NetworkAcl>();
         var interfaces = new Dictionary<(string, string, string, string), List<NetworkInterface>>();
@@ -454,6 +452,9 @@ public static class HtmlReportViewModelBuilder
         public string ResourceId { get; } = first.ResourceId;
 
         public string VpcKey { get; } = first.VpcId ?? NoVpc;
+
+        /// <summary>The resource's key in the inventory lookups.</summary>
+        public (string, string, string, string) Key => GroupKey(AccountId, Region, Kind, ResourceId);
 
         public List<FindingView> Findings { get; } = [];
 
