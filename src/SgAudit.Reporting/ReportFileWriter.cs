@@ -42,13 +42,17 @@ public static class ReportFileWriter
         try
         {
             // The writers share one view model and are independent otherwise: render them concurrently.
-            await Task.WhenAll(list.Select((writer, index) => Task.Run(
+            // Each writer on a thread of its own: the writers block while one of them builds the shared view model,
+            // and pool threads blocked that way starve the work the model itself queues (and the other writers).
+            await Task.WhenAll(list.Select((writer, index) => Task.Factory.StartNew(
                 async () =>
                 {
                     await using var stream = Create(staged[index].Temporary);
                     await writer.WriteAsync(result, stream, cancellationToken);
                 },
-                cancellationToken)));
+                cancellationToken,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default).Unwrap()));
 
             foreach (var (temporary, final) in staged)
             {
