@@ -81,11 +81,12 @@ public sealed class ScanService(TimeProvider time)
 
     /// <summary>
     /// Once collection ends, the model's API shapes (hundreds of MB at 100,000 groups) are garbage that has lived long
-    /// enough to reach the oldest generation. Left alone, the GC finds them with a compacting full collection in the
-    /// middle of evaluation that moves the whole live inventory; one full collection that only sweeps, now, costs a
-    /// fraction of that (docs/performance.md) and next to nothing on a small scan.
+    /// enough to reach the oldest generation. Left alone, the GC finds them with a full collection in the middle of
+    /// evaluation or rendering that then moves the findings too. One compacting full collection now, while the live
+    /// heap is just the inventory, costs no more than a sweep did and leaves no holes for a later one to close up; on a
+    /// small scan it is next to nothing (docs/performance.md, change 25).
     /// </summary>
-    public static void ReclaimCollectionGarbage() => GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
+    public static void ReclaimCollectionGarbage() => GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
 
     public ScanResult Evaluate(Inventory inventory, ScanInputs inputs, ScanConfig config, Severity? failOn, DateTimeOffset started, CancellationToken cancellationToken)
     {

@@ -51,8 +51,8 @@ internal static class BenchmarkRun
         await Task.Yield(); // as the CLI does: let the collector's stack unwind so the model becomes garbage
         if (Environment.GetEnvironmentVariable("SGAUDIT_BENCH_NO_RECLAIM") != "1")
         {
-            // As the CLI does (ScanService.ReclaimCollectionGarbage): sweep the model's shapes before evaluation.
-            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
+            // As the CLI does (ScanService.ReclaimCollectionGarbage): collect the model's shapes before evaluation.
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         }
 
         probes.Add(StageProbe.Take());
