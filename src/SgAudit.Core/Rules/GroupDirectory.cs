@@ -11,7 +11,10 @@ namespace SgAudit.Core.Rules;
 /// </summary>
 public sealed class GroupDirectory
 {
-    private readonly FrozenDictionary<(string AccountId, string Region), Lazy<FrozenSet<string>>> _groupIds;
+    /// <summary>An id set for each region, a hash set: built once per evaluation, so a frozen set's analysis would not pay off.</summary>
+    private readonly FrozenDictionary<(string AccountId, string Region), Lazy<HashSet<string>>> _groupIds;
+
+    private static readonly HashSet<string> NoGroups = [];
 
     public GroupDirectory(IEnumerable<RegionInventory> regions)
     {
@@ -24,7 +27,7 @@ public sealed class GroupDirectory
                 g =>
                 {
                     var parts = g.ToImmutableArray();
-                    return new Lazy<FrozenSet<string>>(() => parts.SelectMany(r => r.SecurityGroups).Select(s => s.Id).ToFrozenSet(StringComparer.Ordinal));
+                    return new Lazy<HashSet<string>>(() => parts.SelectMany(r => r.SecurityGroups).Select(s => s.Id).ToHashSet(StringComparer.Ordinal));
                 });
     }
 
@@ -35,7 +38,7 @@ public sealed class GroupDirectory
     /// <param name="accountId">The account that owns the groups.</param>
     /// <param name="region">The region the groups are in.</param>
     /// <param name="groupIds">The ids, when the scan read them.</param>
-    public bool TryGetGroupIds(string accountId, string region, out FrozenSet<string> groupIds)
+    public bool TryGetGroupIds(string accountId, string region, out IReadOnlySet<string> groupIds)
     {
         if (_groupIds.TryGetValue((accountId, region), out var ids))
         {
@@ -43,7 +46,7 @@ public sealed class GroupDirectory
             return true;
         }
 
-        groupIds = FrozenSet<string>.Empty;
+        groupIds = NoGroups;
         return false;
     }
 }

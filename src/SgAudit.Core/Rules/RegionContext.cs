@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using SgAudit.Core.Model;
 
 namespace SgAudit.Core.Rules;
@@ -10,8 +9,10 @@ namespace SgAudit.Core.Rules;
 /// </summary>
 public sealed class RegionContext
 {
-    private readonly Lazy<FrozenSet<string>> _groupsOnInterfaces;
-    private readonly Lazy<FrozenSet<string>> _groupsReferencedByOtherGroupsIngress;
+    // Hash sets, not frozen sets: each is built once per evaluation and looked up about once per group, and analysing
+    // 100,000 ids for a frozen set cost more than those lookups save.
+    private readonly Lazy<HashSet<string>> _groupsOnInterfaces;
+    private readonly Lazy<HashSet<string>> _groupsReferencedByOtherGroupsIngress;
 
     /// <summary>A region on its own: the directory knows this region's groups only.</summary>
     /// <param name="inventory">The region.</param>
@@ -27,7 +28,7 @@ public sealed class RegionContext
     {
         Inventory = inventory;
         Groups = groups;
-        _groupsOnInterfaces = new(() => inventory.NetworkInterfaces.SelectMany(eni => eni.GroupIds).ToFrozenSet(StringComparer.Ordinal));
+        _groupsOnInterfaces = new(() => inventory.NetworkInterfaces.SelectMany(eni => eni.GroupIds).ToHashSet(StringComparer.Ordinal));
         _groupsReferencedByOtherGroupsIngress = new(() => ComputeIngressReferences(inventory));
     }
 
@@ -37,12 +38,12 @@ public sealed class RegionContext
     public GroupDirectory Groups { get; }
 
     /// <summary>Group ids listed in any network interface's Groups, whatever the interface's type or status.</summary>
-    public FrozenSet<string> GroupsOnInterfaces => _groupsOnInterfaces.Value;
+    public IReadOnlySet<string> GroupsOnInterfaces => _groupsOnInterfaces.Value;
 
     /// <summary>Group ids that another group's inbound permission references (self-references excluded).</summary>
-    public FrozenSet<string> GroupsReferencedByOtherGroupsIngress => _groupsReferencedByOtherGroupsIngress.Value;
+    public IReadOnlySet<string> GroupsReferencedByOtherGroupsIngress => _groupsReferencedByOtherGroupsIngress.Value;
 
-    private static FrozenSet<string> ComputeIngressReferences(RegionInventory inventory)
+    private static HashSet<string> ComputeIngressReferences(RegionInventory inventory)
     {
         var referenced = new HashSet<string>(StringComparer.Ordinal);
         foreach (var group in inventory.SecurityGroups)
@@ -59,6 +60,6 @@ public sealed class RegionContext
             }
         }
 
-        return referenced.ToFrozenSet(StringComparer.Ordinal);
+        return referenced;
     }
 }

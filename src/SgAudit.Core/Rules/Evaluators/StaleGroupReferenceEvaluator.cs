@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using SgAudit.Core.Model;
 
@@ -35,7 +34,7 @@ public sealed class StaleGroupReferenceEvaluator : IRuleEvaluator
         }
     }
 
-    private static void Check(ImmutableArray<Permission> permissions, RegionContext region, FrozenSet<string> ownGroupIds, ref ImmutableArray<Evidence>.Builder? violations)
+    private static void Check(ImmutableArray<Permission> permissions, RegionContext region, IReadOnlySet<string> ownGroupIds, ref ImmutableArray<Evidence>.Builder? violations)
     {
         foreach (var permission in permissions)
         {
@@ -50,7 +49,7 @@ public sealed class StaleGroupReferenceEvaluator : IRuleEvaluator
     }
 
     /// <summary>Why the reference is stale, or null when the group exists or cannot be checked.</summary>
-    private static string? StaleDetail(GroupReferenceSource reference, RegionContext region, FrozenSet<string> ownGroupIds)
+    private static string? StaleDetail(GroupReferenceSource reference, RegionContext region, IReadOnlySet<string> ownGroupIds)
     {
         var inventory = region.Inventory;
         if (string.Equals(reference.PeeringStatus, DeletedPeering, StringComparison.Ordinal))
