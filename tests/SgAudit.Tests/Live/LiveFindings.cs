@@ -20,4 +20,20 @@ internal static class LiveFindings
             return finding.ToJsonString();
         })];
     }
+
+    /// <summary>The first finding that differs, whole: an assertion on the lists alone cuts the findings to 40 characters.</summary>
+    /// <param name="expected">The reference run's findings.</param>
+    /// <param name="actual">The findings compared with them.</param>
+    public static string FirstDifference(List<string> expected, List<string> actual)
+    {
+        for (var i = 0; i < Math.Min(expected.Count, actual.Count); i++)
+        {
+            if (expected[i] != actual[i])
+            {
+                return $"finding {i} differs:\nexpected {expected[i]}\nactual   {actual[i]}";
+            }
+        }
+
+        return expected.Count == actual.Count ? "the findings are the same" : $"{expected.Count} findings expected, {actual.Count} found";
+    }
 }

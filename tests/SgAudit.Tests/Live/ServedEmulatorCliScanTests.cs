@@ -101,7 +101,9 @@ public sealed class ServedEmulatorCliScanTests
         // Then every fault was met and retried, and the findings are identical
         Assert.True(faulty.ExitCode == clean.ExitCode, $"faulty exit {faulty.ExitCode}: {faulty.Error}\n{faulty.Output}");
         Assert.All(faults, f => Assert.True(proxy.Injected.GetValueOrDefault(f) > 0, $"{f} was never injected"));
-        Assert.Equal(LiveFindings.Read(work.Resolve("clean/report.json"), withAttribution: true), LiveFindings.Read(work.Resolve("faulty/report.json"), withAttribution: true));
+        var cleanFindings = LiveFindings.Read(work.Resolve("clean/report.json"), withAttribution: true);
+        var faultyFindings = LiveFindings.Read(work.Resolve("faulty/report.json"), withAttribution: true);
+        Assert.True(cleanFindings.SequenceEqual(faultyFindings), LiveFindings.FirstDifference(cleanFindings, faultyFindings) + $"\nThe faulty run's console:\n{faulty.Error}\n{faulty.Output}");
     }
 
     [Fact]

@@ -22,6 +22,7 @@ internal sealed class FaultInjectingProxy : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly HttpClient _upstream = new() { Timeout = TimeSpan.FromMinutes(2) };
     private readonly ConcurrentDictionary<string, int> _requestsPerOperation = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _faultedStreams = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<ProxyFault, int> _injected = new();
     private readonly Uri _target;
     private readonly IReadOnlyList<ProxyFault> _faults;
@@ -62,11 +63,16 @@ internal sealed class FaultInjectingProxy : IAsyncDisposable
         var operation = OperationOf(context.Request, body);
         var count = _requestsPerOperation.AddOrUpdate(operation, 1, (_, n) => n + 1);
 
-        // Odd requests of an operation pass, even ones fail: every retry after a fault gets through.
-        var fault = count % 2 == 0 && _faults.Count > 0 ? _faults[(count / 2 - 1) % _faults.Count] : (ProxyFault?)null;
+        // Odd requests of an operation pass, even ones fail, and the request after a fault on the same stream (the
+        // retry) always passes. Counting alone did not promise that: two regions' calls of one operation interleave, and
+        // in step one region's retries could land on the even counts every time until its retries ran out.
+        var stream = StreamOf(context.Request, body, operation);
+        var isRetryAfterFault = _faultedStreams.TryRemove(stream, out _);
+        var fault = !isRetryAfterFault && count % 2 == 0 && _faults.Count > 0 ? _faults[(count / 2 - 1) % _faults.Count] : (ProxyFault?)null;
         if (fault is { } injected)
         {
             _injected.AddOrUpdate(injected, 1, (_, n) => n + 1);
+            _faultedStreams[stream] = true;
         }
 
         switch (fault)
@@ -139,6 +145,20 @@ internal sealed class FaultInjectingProxy : IAsyncDisposable
         context.Response.StatusCode = 503;
         context.Response.ContentType = "text/xml";
         await context.Response.WriteAsync("<Response><Errors><Error><Code>RequestLimitExceeded</Code><Message>Request limit exceeded.</Message></Error></Errors><RequestID>proxy</RequestID></Response>");
+    }
+
+    /// <summary>
+    /// One caller's sequence of calls of an operation: the operation, the signing key and region of its credential
+    /// scope (one per account session and region, whose calls SgAudit makes one after another) and, for STS, the role.
+    /// </summary>
+    private static string StreamOf(HttpRequest request, byte[] body, string operation)
+    {
+        var authorization = request.Headers.Authorization.ToString();
+        var credential = authorization.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(p => p.StartsWith("Credential=", StringComparison.Ordinal)) ?? "";
+        var scope = credential.Split('/');
+        var key = scope.Length >= 4 ? $"{scope[0]}/{scope[2]}" : credential; // access key and region; the date may change mid-run
+        var roleArn = Encoding.UTF8.GetString(body).Split('&').FirstOrDefault(p => p.StartsWith("RoleArn=", StringComparison.Ordinal)) ?? "";
+        return $"{operation}|{key}|{roleArn}";
     }
 
     /// <summary>The Query API's Action, or the JSON API's X-Amz-Target; requests are counted per operation.</summary>
