@@ -12,7 +12,7 @@ namespace SgAudit.Collectors.Ec2;
 /// </summary>
 public static class Ec2ShapeMapper
 {
-    /// <summary>Bounds each thread's table of parsed CIDRs.</summary>
+    /// <summary>Bounds each thread's tables of parsed CIDRs and shared sources.</summary>
     private const int MaxCachedCidrs = 65_536;
 
     /// <summary>
@@ -24,15 +24,12 @@ public static class Ec2ShapeMapper
 
     /// <summary>
     /// Sources are immutable records, and most are the same CIDR with the same description: share one object per
-    /// (CIDR text, description), and one sources array per shared source for the usual one-source permission. At a
-    /// million permissions that is two million objects fewer for every full collection to walk and for the rules to
-    /// visit (docs/performance.md).
+    /// (CIDR text, description), kept as the one-element sources array the usual one-source permission uses as it is.
+    /// At a million permissions that is two million objects fewer for every full collection to walk and for the rules
+    /// to visit (docs/performance.md).
     /// </summary>
     [ThreadStatic]
-    private static Dictionary<(string Cidr, string? Description), CidrSource>? _cidrSources;
-
-    [ThreadStatic]
-    private static Dictionary<CidrSource, ImmutableArray<TrafficSource>>? _singleSources;
+    private static Dictionary<(string Cidr, string? Description), ImmutableArray<TrafficSource>>? _cidrSources;
 
     public static SecurityGroup Map(SecurityGroupShape shape, string accountId)
     {
@@ -146,7 +143,8 @@ public static class Ec2ShapeMapper
         var ipv6Ranges = shape.Ipv6Ranges?.Count ?? 0;
         var prefixLists = shape.PrefixListIds?.Count ?? 0;
         var pairs = shape.UserIdGroupPairs?.Count ?? 0;
-        CidrSource CidrAt(bool ipv6, int i)
+        // The shared one-element sources array of the i-th IPv4 or IPv6 range.
+        ImmutableArray<TrafficSource> CidrAt(bool ipv6, int i)
         {
             if (!ipv6)
             {
@@ -160,19 +158,19 @@ public static class Ec2ShapeMapper
 
         var total = ipRanges + ipv6Ranges + prefixLists + pairs;
         var sources = total == 1 && ipRanges + ipv6Ranges == 1
-            ? SingleSource(CidrAt(ipv6Ranges == 1, 0))
+            ? CidrAt(ipv6Ranges == 1, 0)
             : MixedSources();
         ImmutableArray<TrafficSource> MixedSources()
         {
             var builder = ImmutableArray.CreateBuilder<TrafficSource>(total);
             for (var i = 0; i < ipRanges; i++)
             {
-                builder.Add(CidrAt(ipv6: false, i));
+                builder.Add(CidrAt(ipv6: false, i)[0]);
             }
 
             for (var i = 0; i < ipv6Ranges; i++)
             {
-                builder.Add(CidrAt(ipv6: true, i));
+                builder.Add(CidrAt(ipv6: true, i)[0]);
             }
 
             for (var i = 0; i < prefixLists; i++)
@@ -300,10 +298,11 @@ public static class Ec2ShapeMapper
     private static string ItemPath(string basePath, int index) =>
         index < 0 ? basePath : string.Create(CultureInfo.InvariantCulture, $"{basePath}[{index}]");
 
-    private static bool TryGetCidrSource(string? text, string? description, AddressFamily family, out CidrSource source, out string error)
+    /// <summary>The shared one-element sources array for (<paramref name="text"/>, <paramref name="description"/>).</summary>
+    private static bool TryGetCidrSource(string? text, string? description, AddressFamily family, out ImmutableArray<TrafficSource> source, out string error)
     {
         var cache = _cidrSources ??= [];
-        if (text is not null && cache.TryGetValue((text, description), out source!) && source.Network.BaseAddress.AddressFamily == family)
+        if (text is not null && cache.TryGetValue((text, description), out source) && ((CidrSource)source[0]).Network.BaseAddress.AddressFamily == family)
         {
             error = "";
             return true;
@@ -311,7 +310,7 @@ public static class Ec2ShapeMapper
 
         if (!TryParseCidr(text, family, out var network, out error))
         {
-            source = null!;
+            source = default;
             return false;
         }
 
@@ -320,25 +319,9 @@ public static class Ec2ShapeMapper
             cache.Clear();
         }
 
-        source = new CidrSource(network) { Description = description };
+        source = [new CidrSource(network) { Description = description }];
         cache[(text!, description)] = source;
         return true;
-    }
-
-    private static ImmutableArray<TrafficSource> SingleSource(CidrSource source)
-    {
-        var cache = _singleSources ??= new(ReferenceEqualityComparer.Instance);
-        if (!cache.TryGetValue(source, out var sources))
-        {
-            if (cache.Count >= MaxCachedCidrs)
-            {
-                cache.Clear();
-            }
-
-            cache.Add(source, sources = [source]);
-        }
-
-        return sources;
     }
 
     private static bool TryParseCidr(string? text, AddressFamily family, out System.Net.IPNetwork network, out string error)

@@ -60,13 +60,14 @@ internal sealed class FaultInjectingProxy : IAsyncDisposable
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
         var body = buffer.ToArray();
-        var operation = OperationOf(context.Request, body);
+        var form = FormOf(context.Request, body);
+        var operation = OperationOf(context.Request, form);
         var count = _requestsPerOperation.AddOrUpdate(operation, 1, (_, n) => n + 1);
 
         // Odd requests of an operation pass, even ones fail, and the request after a fault on the same stream (the
         // retry) always passes. Counting alone did not promise that: two regions' calls of one operation interleave, and
         // in step one region's retries could land on the even counts every time until its retries ran out.
-        var stream = StreamOf(context.Request, body, operation);
+        var stream = StreamOf(context.Request, form, operation);
         var isRetryAfterFault = _faultedStreams.TryRemove(stream, out _);
         var fault = !isRetryAfterFault && count % 2 == 0 && _faults.Count > 0 ? _faults[(count / 2 - 1) % _faults.Count] : (ProxyFault?)null;
         if (fault is { } injected)
@@ -151,28 +152,31 @@ internal sealed class FaultInjectingProxy : IAsyncDisposable
     /// One caller's sequence of calls of an operation: the operation, the signing key and region of its credential
     /// scope (one per account session and region, whose calls SgAudit makes one after another) and, for STS, the role.
     /// </summary>
-    private static string StreamOf(HttpRequest request, byte[] body, string operation)
+    private static string StreamOf(HttpRequest request, string[] form, string operation)
     {
         var authorization = request.Headers.Authorization.ToString();
         var credential = authorization.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(p => p.StartsWith("Credential=", StringComparison.Ordinal)) ?? "";
         var scope = credential.Split('/');
         var key = scope.Length >= 4 ? $"{scope[0]}/{scope[2]}" : credential; // access key and region; the date may change mid-run
-        var roleArn = Encoding.UTF8.GetString(body).Split('&').FirstOrDefault(p => p.StartsWith("RoleArn=", StringComparison.Ordinal)) ?? "";
+        var roleArn = form.FirstOrDefault(p => p.StartsWith("RoleArn=", StringComparison.Ordinal)) ?? "";
         return $"{operation}|{key}|{roleArn}";
     }
 
     /// <summary>The Query API's Action, or the JSON API's X-Amz-Target; requests are counted per operation.</summary>
-    private static string OperationOf(HttpRequest request, byte[] body)
+    private static string OperationOf(HttpRequest request, string[] form)
     {
         if (request.Headers.TryGetValue("X-Amz-Target", out var target))
         {
             return "json:" + target;
         }
 
-        var form = Encoding.UTF8.GetString(body) + "&" + request.QueryString.Value?.TrimStart('?');
-        var action = form.Split('&').FirstOrDefault(p => p.StartsWith("Action=", StringComparison.Ordinal));
+        var action = form.FirstOrDefault(p => p.StartsWith("Action=", StringComparison.Ordinal));
         return "query:" + (action?["Action=".Length..] ?? "?");
     }
+
+    /// <summary>The Query API's parameters, from the body and the query string; read once per request.</summary>
+    private static string[] FormOf(HttpRequest request, byte[] body) =>
+        (Encoding.UTF8.GetString(body) + "&" + request.QueryString.Value?.TrimStart('?')).Split('&');
 
     public async ValueTask DisposeAsync()
     {
