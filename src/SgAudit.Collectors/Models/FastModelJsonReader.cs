@@ -1,4 +1,8 @@
 using System.Buffers;
+using System.Collections.Concurrent;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using System.Text.Json;
 using SgAudit.Collectors.Ec2.Shapes;
@@ -28,6 +32,9 @@ internal sealed class FastModelJsonReader
 
     private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 };
 
+    /// <summary>Items per unit of parallel work in the lists of groups and interfaces; fewer items are read in line.</summary>
+    internal const int ItemsPerChunk = 512;
+
     private static readonly byte[][] DocumentNames = Names("version", "accounts");
     private static readonly byte[][] AccountNames = Names("id", "name", "error", "regions");
     private static readonly byte[][] ErrorNames = Names("code", "message");
@@ -43,6 +50,15 @@ internal sealed class FastModelJsonReader
         "NetworkInterfaceId", "Groups", "InterfaceType", "Status", "VpcId", "SubnetId", "AvailabilityZone", "Description", "OwnerId",
         "RequesterId", "RequesterManaged", "PrivateIpAddress", "Attachment", "Association", "TagSet");
     private static readonly byte[][] GroupIdentifierNames = Names("GroupId", "GroupName");
+
+    /// <summary>The whole input: the lists of groups and interfaces are read item by item from their own slices of it.</summary>
+    private readonly ReadOnlyMemory<byte> _json;
+
+    /// <summary>Where in <see cref="_json"/> the outer reader's input starts; it moves on after each list read in parallel.</summary>
+    private int _offset;
+
+    /// <summary>Readers for parallel workers, kept across lists so each keeps its table of shared values (the root reader's).</summary>
+    private readonly ConcurrentBag<FastModelJsonReader> _workers = [];
 
     private readonly Dictionary<string, string> _shared = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _sharedLookup;
@@ -62,8 +78,9 @@ internal sealed class FastModelJsonReader
     private readonly JsonItemReader<VpcShape> _readVpc = static (ref Utf8JsonReader r) => JsonSerializer.Deserialize(ref r, StrictModelJsonContext.Default.VpcShape)!;
     private readonly JsonItemReader<NetworkAclShape> _readAcl = static (ref Utf8JsonReader r) => JsonSerializer.Deserialize(ref r, StrictModelJsonContext.Default.NetworkAclShape)!;
 
-    private FastModelJsonReader()
+    private FastModelJsonReader(ReadOnlyMemory<byte> json)
     {
+        _json = json;
         _sharedLookup = _shared.GetAlternateLookup<ReadOnlySpan<char>>();
         _readAccount = ReadAccount;
         _readRegion = ReadRegion;
@@ -79,9 +96,9 @@ internal sealed class FastModelJsonReader
     }
 
     /// <summary>The model, or null when the input needs System.Text.Json (which then decides: same model, or an error).</summary>
-    public static ModelDocument? TryRead(ReadOnlySpan<byte> json)
+    public static ModelDocument? TryRead(ReadOnlyMemory<byte> json)
     {
-        var reader = new Utf8JsonReader(json, ReaderOptions);
+        var reader = new Utf8JsonReader(json.Span, ReaderOptions);
         try
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -89,7 +106,7 @@ internal sealed class FastModelJsonReader
                 return null;
             }
 
-            var document = new FastModelJsonReader().ReadDocument(ref reader);
+            var document = new FastModelJsonReader(json).ReadDocument(ref reader);
             return reader.Read() ? null : document; // anything after the root: let System.Text.Json say what
         }
         catch (JsonException)
@@ -177,8 +194,8 @@ internal sealed class FastModelJsonReader
                 case 0: region.Name = ReadString(ref reader); break;
                 case 1: region.Error = ReadError(ref reader); break;
                 case 2: region.Vpcs = ReadList(ref reader, _readVpc); break;
-                case 3: region.SecurityGroups = ReadList(ref reader, _readGroup); break;
-                case 4: region.NetworkInterfaces = ReadList(ref reader, _readInterface); break;
+                case 3: region.SecurityGroups = ReadListInParallel(ref reader, static r => r._readGroup); break;
+                case 4: region.NetworkInterfaces = ReadListInParallel(ref reader, static r => r._readInterface); break;
                 case 5: region.NetworkAcls = ReadList(ref reader, _readAcl); break;
 
                 // CloudTrail data is small next to the EC2 lists: the serializer reads it, with the same checks.
@@ -536,6 +553,277 @@ internal sealed class FastModelJsonReader
         }
 
         return list;
+    }
+
+    /// <summary>
+    /// A list of objects like <see cref="ReadList{T}"/>, read on all cores: the lists of groups and interfaces are
+    /// nearly all of a large model. A byte scan (<see cref="TryFindItems"/>) cuts the list into its items; each item is
+    /// then read from its own slice by a reader per worker, with its own table of shared values, into its place in the
+    /// list. Each slice must read as exactly one object, and the scan checks that only commas and whitespace lie between
+    /// them, so the items are the list's items whatever the scan made of the text inside them. The outer reader resumes
+    /// at the list's closing bracket. Anything else (a comment between items, a null item) gives up.
+    /// </summary>
+    private List<T>? ReadListInParallel<T>(ref Utf8JsonReader reader, Func<FastModelJsonReader, JsonItemReader<T>> itemReaderOf)
+    {
+        if (!reader.Read())
+        {
+            throw GiveUp();
+        }
+
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw GiveUp();
+        }
+
+        // An item may nest as deep as it could in the whole document.
+        var itemOptions = ReaderOptions with { MaxDepth = ReaderOptions.MaxDepth - reader.CurrentDepth - 1 };
+        var extents = new List<(int Start, int End)>();
+        var afterBracket = _offset + checked((int)reader.BytesConsumed);
+        if (itemOptions.MaxDepth < 1 || !TryFindItems(_json.Span, afterBracket, extents, out var closingBracket))
+        {
+            throw GiveUp();
+        }
+
+        var items = new T[extents.Count];
+        var chunks = (extents.Count + ItemsPerChunk - 1) / ItemsPerChunk;
+        if (chunks < 2)
+        {
+            ReadItems(this, itemReaderOf(this), itemOptions, extents, items, 0, extents.Count);
+        }
+        else
+        {
+            var gaveUp = false;
+            Parallel.For(
+                0,
+                chunks,
+                () => _workers.TryTake(out var idle) ? idle : new FastModelJsonReader(_json),
+                (chunk, state, worker) =>
+                {
+                    try
+                    {
+                        var first = chunk * ItemsPerChunk;
+                        ReadItems(worker, itemReaderOf(worker), itemOptions, extents, items, first, Math.Min(first + ItemsPerChunk, extents.Count));
+                    }
+                    catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+                    {
+                        Volatile.Write(ref gaveUp, true);
+                        state.Stop();
+                    }
+
+                    return worker;
+                },
+                _workers.Add);
+            if (gaveUp)
+            {
+                throw GiveUp();
+            }
+        }
+
+        // Resume after the items: from the reader's state at the opening bracket, the closing one reads as that array's end.
+        reader = new Utf8JsonReader(_json.Span[closingBracket..], isFinalBlock: true, reader.CurrentState);
+        _offset = closingBracket;
+        if (!reader.Read() || reader.TokenType != JsonTokenType.EndArray)
+        {
+            throw GiveUp();
+        }
+
+        return [.. items];
+    }
+
+    /// <summary>
+    /// Finds the extent of each object in a list from just after its '[' to its ']'. Braces are counted outside
+    /// strings; that is all the scan knows of JSON (a comment inside an item could mislead it, and then the item's
+    /// own reader fails). False when the text is not '{…}' items separated by single commas and whitespace.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // one long loop per list: worth optimizing before its first run
+    internal static bool TryFindItems(ReadOnlySpan<byte> json, int position, List<(int Start, int End)> extents, out int closingBracket)
+    {
+        closingBracket = -1;
+        var i = SkipWhitespace(json, position);
+        if (i < json.Length && json[i] == (byte)']')
+        {
+            closingBracket = i;
+            return true;
+        }
+
+        while (i < json.Length && json[i] == (byte)'{')
+        {
+            var end = EndOfObject(json, i);
+            if (end < 0)
+            {
+                return false;
+            }
+
+            extents.Add((i, end));
+            i = SkipWhitespace(json, end);
+            if (i < json.Length && json[i] == (byte)']')
+            {
+                closingBracket = i;
+                return true;
+            }
+
+            if (i >= json.Length || json[i] != (byte)',')
+            {
+                return false;
+            }
+
+            i = SkipWhitespace(json, i + 1);
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The index after the '}' that closes the object starting at <paramref name="start"/>, or -1. 64 bytes at a time:
+    /// bit masks of quotes and braces, the quotes' prefix XOR marking the bytes inside strings, then only the braces
+    /// outside strings are visited. A block with a backslash (an escape) is walked byte by byte.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int EndOfObject(ReadOnlySpan<byte> json, int start)
+    {
+        var depth = 0;
+        var inString = 0UL; // all ones when the previous block ended inside a string
+        var i = start;
+        while (i + 64 <= json.Length)
+        {
+            var low = Vector256.Create(json.Slice(i, 32));
+            var high = Vector256.Create(json.Slice(i + 32, 32));
+            if (BitsOf(low, high, (byte)'\\') != 0)
+            {
+                i = WalkBytes(json, i, i + 64, ref depth, ref inString);
+                if (depth == 0 || i < 0)
+                {
+                    return i;
+                }
+
+                continue;
+            }
+
+            var inside = PrefixXor(BitsOf(low, high, (byte)'"')) ^ inString;
+            inString = (ulong)((long)inside >> 63);
+            var braces = (BitsOf(low, high, (byte)'{') | BitsOf(low, high, (byte)'}')) & ~inside;
+            while (braces != 0)
+            {
+                var at = i + BitOperations.TrailingZeroCount(braces);
+                if (json[at] == (byte)'{')
+                {
+                    depth++;
+                }
+                else if (--depth == 0)
+                {
+                    return at + 1;
+                }
+
+                braces &= braces - 1;
+            }
+
+            i += 64;
+        }
+
+        i = WalkBytes(json, i, json.Length, ref depth, ref inString);
+        return depth == 0 ? i : -1;
+    }
+
+    /// <summary>
+    /// Walks bytes [<paramref name="i"/>, <paramref name="stop"/>) (and past it to finish an escape), counting braces
+    /// outside strings; returns where it stopped: after the brace that brings the depth to zero, or at the stop. -1 at
+    /// the end of the input in an escape.
+    /// </summary>
+    private static int WalkBytes(ReadOnlySpan<byte> json, int i, int stop, ref int depth, ref ulong inString)
+    {
+        var escaped = false;
+        for (; i < stop || escaped; i++)
+        {
+            if (i >= json.Length)
+            {
+                return -1;
+            }
+
+            var b = json[i];
+            if (inString != 0)
+            {
+                if (escaped)
+                {
+                    escaped = false;
+                }
+                else if (b == (byte)'\\')
+                {
+                    escaped = true;
+                }
+                else if (b == (byte)'"')
+                {
+                    inString = 0;
+                }
+            }
+            else if (b == (byte)'"')
+            {
+                inString = ulong.MaxValue;
+            }
+            else if (b == (byte)'{')
+            {
+                depth++;
+            }
+            else if (b == (byte)'}' && --depth == 0)
+            {
+                return i + 1;
+            }
+        }
+
+        return i;
+    }
+
+    /// <summary>One bit per byte of the 64 (two halves) that equals <paramref name="value"/>.</summary>
+    private static ulong BitsOf(Vector256<byte> low, Vector256<byte> high, byte value)
+    {
+        var target = Vector256.Create(value);
+        return Vector256.Equals(low, target).ExtractMostSignificantBits() | ((ulong)Vector256.Equals(high, target).ExtractMostSignificantBits() << 32);
+    }
+
+    /// <summary>Bit n is the XOR of bits 0..n: with quote bits in, the bytes from an opening quote up to its closing one.</summary>
+    private static ulong PrefixXor(ulong bits)
+    {
+        bits ^= bits << 1;
+        bits ^= bits << 2;
+        bits ^= bits << 4;
+        bits ^= bits << 8;
+        bits ^= bits << 16;
+        return bits ^ (bits << 32);
+    }
+
+    private static int SkipWhitespace(ReadOnlySpan<byte> json, int i)
+    {
+        while (i < json.Length && json[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    /// <summary>Reads items [<paramref name="first"/>, <paramref name="end"/>) each from its own slice of the input.</summary>
+    private static void ReadItems<T>(FastModelJsonReader worker, JsonItemReader<T> readItem, JsonReaderOptions options, List<(int Start, int End)> extents, T[] items, int first, int end)
+    {
+        var json = worker._json.Span;
+        for (var i = first; i < end; i++)
+        {
+            var (start, stop) = extents[i];
+            var reader = new Utf8JsonReader(json[start..stop], options);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw GiveUp();
+            }
+
+            items[i] = readItem(ref reader);
+            if (reader.Read())
+            {
+                throw GiveUp(); // the slice held more than one object
+            }
+        }
     }
 
     private static JsonException GiveUp() => new();

@@ -53,11 +53,11 @@ public static class ModelFileReader
         var locator = new JsonSourceLocator(bytes);
         // The fast reader handles the usual file; anything unusual goes through System.Text.Json, whose model or error
         // message is the reference (FastModelJsonReader).
-        var json = bytes.AsSpan(StartOfJson(bytes));
+        var json = bytes.AsMemory(StartOfJson(bytes));
         ModelDocument? document;
         try
         {
-            document = FastModelJsonReader.TryRead(json) ?? JsonSerializer.Deserialize(json, StrictModelJsonContext.Default.ModelDocument);
+            document = FastModelJsonReader.TryRead(json) ?? JsonSerializer.Deserialize(json.Span, StrictModelJsonContext.Default.ModelDocument);
         }
         catch (JsonException ex)
         {

@@ -133,6 +133,127 @@ public sealed class FastModelJsonReaderTests
         AssertSameModel($"{{\"version\":1,\"accounts\":[{string.Join(',', Enumerable.Range(0, 3).Select(Account))}]}}");
     }
 
+    [Fact]
+    public void Should_ReadTheSameModelAsTheSerializer_When_TheListsAreReadInParallel()
+    {
+        // Given lists long enough to be cut into chunks, with braces, quotes and backslashes inside their strings
+        static string Group(int r, int g) =>
+            $"{{\"GroupId\":\"sg-{r}-{g}\",\"GroupName\":\"g{{{g}}}\",\"Description\":\"say \\\"hi\\\" \\\\ {{ [\",\"Tags\":[{{\"Key\":\"k\",\"Value\":\"}}\\\\\"}}],"
+            + $"\"IpPermissions\":[{{\"IpProtocol\":\"tcp\",\"FromPort\":{g % 65536},\"ToPort\":{g % 65536},\"IpRanges\":[{{\"CidrIp\":\"10.{r}.{g % 256}.0/24\",\"Description\":\"r{g % 7}\"}}]}}]}}";
+        static string Interface(int r, int n) =>
+            $"{{\"NetworkInterfaceId\":\"eni-{r}-{n}\",\"Groups\":[{{\"GroupId\":\"sg-{r}-{n}\"}}],\"Description\":\"{{\\\"\"}}";
+        static string Region(int r, int groups) =>
+            $"{{\"name\":\"region-{r}\",\"SecurityGroups\":[\n{string.Join(",\n ", Enumerable.Range(0, groups).Select(g => Group(r, g)))}\n],"
+            + $"\"NetworkInterfaces\":[{string.Join(" , ", Enumerable.Range(0, groups / 2).Select(n => Interface(r, n)))}],\"NetworkAcls\":[]}}";
+        var groups = (FastModelJsonReader.ItemsPerChunk * 5) + 3;
+
+        // Then the model is the serializer's, in the same order
+        AssertSameModel($"{{\"version\":1,\"accounts\":[{{\"id\":\"111122223333\",\"regions\":[{Region(1, groups)},{Region(2, 7)},{Region(3, groups)}]}}]}}");
+    }
+
+    [Theory]
+    [InlineData(",{\"GroupId\":5}")] // a wrong type in a chunk read on another thread
+    [InlineData(",{\"GroupId\":\"a\",\"GroupId\":\"b\"}")] // a repeated key there
+    [InlineData(",null")] // a null item
+    [InlineData(",{\"GroupId\":\"x\"},")] // a trailing comma
+    [InlineData(",/* a comment */{\"GroupId\":\"x\"}")] // a comment between items
+    [InlineData(",{\"GroupId\":\"x\" /* } { \" */}")] // a comment inside an item that misleads the brace count
+    [InlineData(",{\"GroupId\":\"x\"}}")] // an extra brace
+    [InlineData(",{\"GroupId\":\"x\"")] // an unclosed item
+    public void Should_LeaveTheFileToTheSerializer_When_AnItemOfALongListIsUnusual(string last)
+    {
+        // Given a list long enough to be read in parallel, with something unusual near its end
+        var items = string.Join(",", Enumerable.Range(0, FastModelJsonReader.ItemsPerChunk * 3).Select(g => $"{{\"GroupId\":\"sg-{g}\"}}"));
+        var json = $"{{\"accounts\":[{{\"id\":\"111122223333\",\"regions\":[{{\"name\":\"a\",\"SecurityGroups\":[{items}{last}]}}]}}]}}";
+
+        // Then the fast reader gives up
+        Assert.Null(FastModelJsonReader.TryRead(Encoding.UTF8.GetBytes(json)));
+    }
+
+    [Fact]
+    public void Should_LeaveTheFileToTheSerializer_When_AnItemNestsDeeperThanTheDocumentMayNest()
+    {
+        // Given an unknown key nested so deep that the item, at its depth in the document, passes the reader's limit of 64
+        var deep = new string('[', 60) + new string(']', 60);
+        var json = $"{{\"accounts\":[{{\"id\":\"111122223333\",\"regions\":[{{\"name\":\"a\",\"SecurityGroups\":[{{\"GroupId\":\"sg-1\",\"X\":{deep}}}]}}]}}]}}";
+
+        // Then the fast reader gives up, as the serializer, with the same limit, refuses the file
+        Assert.Null(FastModelJsonReader.TryRead(Encoding.UTF8.GetBytes(json)));
+        Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize(json, StrictModelJsonContext.Default.ModelDocument));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void Should_FindEachItemWhereTheJsonReaderDoes_When_StringsHoldBracesQuotesAndEscapesAcrossBlocks(int seed)
+    {
+        // Given lists of objects whose strings hold braces, escaped quotes and backslashes at every offset, so that
+        // escapes and strings fall across the scan's 64-byte blocks
+        var random = new Random(seed);
+        var encoder = new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, encoder))
+        {
+            writer.WriteStartArray();
+            for (var i = 0; i < 300; i++)
+            {
+                writer.WriteStartObject();
+                for (var p = random.Next(0, 6); p > 0; p--)
+                {
+                    writer.WriteString(RandomText(random), RandomText(random));
+                    if (random.Next(3) == 0)
+                    {
+                        writer.WritePropertyName("nested");
+                        writer.WriteStartObject();
+                        writer.WriteString("a", RandomText(random));
+                        writer.WriteStartArray("list");
+                        writer.WriteStringValue(RandomText(random));
+                        writer.WriteEndArray();
+                        writer.WriteEndObject();
+                    }
+                }
+
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        var json = buffer.ToArray();
+
+        // When the scan cuts the list into items
+        var found = new List<(int Start, int End)>();
+        Assert.True(FastModelJsonReader.TryFindItems(json, 1, found, out var closingBracket));
+
+        // Then each item is exactly where System.Text.Json's reader finds it
+        var expected = new List<(int Start, int End)>();
+        var reader = new Utf8JsonReader(json);
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+        {
+            var start = (int)reader.TokenStartIndex;
+            reader.Skip();
+            expected.Add((start, (int)reader.BytesConsumed));
+        }
+
+        Assert.Equal(expected, found);
+        Assert.Equal(json.Length - 1, closingBracket);
+    }
+
+    private static string RandomText(Random random)
+    {
+        const string Alphabet = "ab{}[]\"\\:, é";
+        var chars = new char[random.Next(0, 90)];
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = Alphabet[random.Next(Alphabet.Length)];
+        }
+
+        return new string(chars);
+    }
+
     private static void AssertSameModel(string json)
     {
         var bytes = Encoding.UTF8.GetBytes(json);
