@@ -39,6 +39,7 @@ public static class ReportFileWriter
         var staged = list.Select(writer => (
             Temporary: Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $".{writer.FileName}.{Environment.ProcessId}.tmp")),
             Final: Path.Combine(directory, writer.FileName))).ToList();
+        using var noCollections = GcFreeRegion.Enter(GcFreeRegion.BudgetFor(result.Evaluation.Findings.Length));
         try
         {
             // The writers share one view model and are independent otherwise: render them concurrently.
