@@ -523,22 +523,22 @@ internal sealed class FastModelJsonReader
         }
         : throw GiveUp();
 
+    /// <summary>Reads a list's '[' (true) or a JSON null (false); anything else gives up.</summary>
+    private static bool ReadListStart(ref Utf8JsonReader reader) =>
+        reader.Read() ? reader.TokenType switch
+        {
+            JsonTokenType.StartArray => true,
+            JsonTokenType.Null => false,
+            _ => throw GiveUp(),
+        }
+        : throw GiveUp();
+
     /// <summary>A list of objects, or null for a JSON null. Null items and non-object items give up.</summary>
     private static List<T>? ReadList<T>(ref Utf8JsonReader reader, JsonItemReader<T> readItem)
     {
-        if (!reader.Read())
-        {
-            throw GiveUp();
-        }
-
-        if (reader.TokenType == JsonTokenType.Null)
+        if (!ReadListStart(ref reader))
         {
             return null;
-        }
-
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            throw GiveUp();
         }
 
         var list = new List<T>();
@@ -565,19 +565,9 @@ internal sealed class FastModelJsonReader
     /// </summary>
     private List<T>? ReadListInParallel<T>(ref Utf8JsonReader reader, Func<FastModelJsonReader, JsonItemReader<T>> itemReaderOf)
     {
-        if (!reader.Read())
-        {
-            throw GiveUp();
-        }
-
-        if (reader.TokenType == JsonTokenType.Null)
+        if (!ReadListStart(ref reader))
         {
             return null;
-        }
-
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            throw GiveUp();
         }
 
         // An item may nest as deep as it could in the whole document.
