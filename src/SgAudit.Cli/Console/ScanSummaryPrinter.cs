@@ -29,10 +29,26 @@ public sealed class ScanSummaryPrinter(IAnsiConsole console)
             console.MarkupLine(Markup.Escape(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"AWS API calls: {calls.Values.Sum()} ({detail})")));
         }
 
+        // One pass over the findings for both tables: a large scan has hundreds of thousands, and a pass per rule and
+        // per severity took most of a second.
+        var bySeverity = new Dictionary<Severity, int>();
+        var byRuleCounts = new Dictionary<string, (int Findings, HashSet<(string AccountId, string Region, string ResourceId)> Resources)>(StringComparer.Ordinal);
+        foreach (var finding in result.Findings)
+        {
+            bySeverity[finding.Severity] = bySeverity.GetValueOrDefault(finding.Severity) + 1;
+            if (!byRuleCounts.TryGetValue(finding.RuleId, out var counts))
+            {
+                counts = (0, []);
+            }
+
+            counts.Resources.Add((finding.AccountId, finding.Region, finding.ResourceId));
+            byRuleCounts[finding.RuleId] = (counts.Findings + 1, counts.Resources);
+        }
+
         var severities = new Table().Border(TableBorder.Rounded).AddColumn("Severity").AddColumn(new TableColumn("Findings").RightAligned());
         foreach (var severity in Severities)
         {
-            severities.AddRow(Markup.Escape(severity.ToText()), result.Findings.Count(f => f.Severity == severity).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            severities.AddRow(Markup.Escape(severity.ToText()), bySeverity.GetValueOrDefault(severity).ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         console.Write(severities);
@@ -41,13 +57,13 @@ public sealed class ScanSummaryPrinter(IAnsiConsole console)
             .AddColumn(new TableColumn("Findings").RightAligned()).AddColumn(new TableColumn("Failing resources").RightAligned());
         foreach (var rule in result.Rules)
         {
-            var findings = result.Findings.Where(f => f.RuleId == rule.Id).ToList();
+            var counts = byRuleCounts.GetValueOrDefault(rule.Id);
             byRule.AddRow(
                 Markup.Escape(rule.Id),
                 Markup.Escape(rule.Definition.Title),
                 Markup.Escape(rule.Severity.ToText()),
-                findings.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                findings.Select(f => (f.AccountId, f.Region, f.ResourceId)).Distinct().Count().ToString(System.Globalization.CultureInfo.InvariantCulture));
+                counts.Findings.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                (counts.Resources?.Count ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         console.Write(byRule);

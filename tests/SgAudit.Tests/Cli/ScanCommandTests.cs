@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using SgAudit.Cli;
 using SgAudit.Tests.Rules;
@@ -40,6 +41,21 @@ public sealed class ScanCommandTests
         Assert.Equal(["report.json"], Directory.GetFiles(output.Path).Select(f => Path.GetFileName(f)!).ToArray());
         Assert.True(findings > 0);
         Assert.Contains($"│ critical │ {critical,8} │", run.Output, StringComparison.Ordinal);
+
+        // And each rule's row counts its findings and the distinct resources they are on, as report.json has them
+        var byRule = json.RootElement.GetProperty("findings").EnumerateArray()
+            .GroupBy(f => f.GetProperty("ruleId").GetString()!, StringComparer.Ordinal)
+            .ToDictionary(
+                g => g.Key,
+                g => (Findings: g.Count(), Resources: g.Select(f => (f.GetProperty("accountId").GetString(), f.GetProperty("region").GetString(), f.GetProperty("resourceId").GetString())).Distinct().Count()),
+                StringComparer.Ordinal);
+        Assert.Contains(byRule.Values, counts => counts.Findings > counts.Resources); // a rule with several findings on one resource
+        foreach (var rule in json.RootElement.GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("id").GetString()!))
+        {
+            var cells = run.Output.Split('\n').Single(line => line.StartsWith($"│ {rule} ", StringComparison.Ordinal)).Split('│');
+            var expected = byRule.GetValueOrDefault(rule);
+            Assert.Equal((rule, expected.Findings.ToString(CultureInfo.InvariantCulture), expected.Resources.ToString(CultureInfo.InvariantCulture)), (rule, cells[4].Trim(), cells[5].Trim()));
+        }
     }
 
     [Fact]
