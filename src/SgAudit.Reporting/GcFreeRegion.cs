@@ -20,12 +20,10 @@ internal sealed class GcFreeRegion : IDisposable
     /// <summary>Bounds what a very large scan holds uncollected: past it, collections happen as usual.</summary>
     internal const long MaximumBytes = 512L << 20;
 
-    private readonly bool _entered;
-
-    private GcFreeRegion(bool entered) => _entered = entered;
+    private GcFreeRegion(bool entered) => Entered = entered;
 
     /// <summary>Whether this region is the one open; false when the runtime refused it.</summary>
-    public bool Entered => _entered;
+    public bool Entered { get; }
 
     /// <summary>The allocation budget for rendering <paramref name="findings"/> findings.</summary>
     /// <param name="findings">How many findings the reports render.</param>
@@ -52,7 +50,7 @@ internal sealed class GcFreeRegion : IDisposable
 
     public void Dispose()
     {
-        if (!_entered || GCSettings.LatencyMode != GCLatencyMode.NoGCRegion)
+        if (!Entered || GCSettings.LatencyMode != GCLatencyMode.NoGCRegion)
         {
             return;
         }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using SgAudit.Core.Baselines;
 using SgAudit.Core.CloudTrail;
 using SgAudit.Core.Engine;
@@ -35,14 +36,15 @@ public sealed class ScanSummaryPrinter(IAnsiConsole console)
         var byRuleCounts = new Dictionary<string, (int Findings, HashSet<(string AccountId, string Region, string ResourceId)> Resources)>(StringComparer.Ordinal);
         foreach (var finding in result.Findings)
         {
-            bySeverity[finding.Severity] = bySeverity.GetValueOrDefault(finding.Severity) + 1;
-            if (!byRuleCounts.TryGetValue(finding.RuleId, out var counts))
+            CollectionsMarshal.GetValueRefOrAddDefault(bySeverity, finding.Severity, out _)++;
+            ref var counts = ref CollectionsMarshal.GetValueRefOrAddDefault(byRuleCounts, finding.RuleId, out var exists);
+            if (!exists)
             {
-                counts = (0, []);
+                counts.Resources = [];
             }
 
+            counts.Findings++;
             counts.Resources.Add((finding.AccountId, finding.Region, finding.ResourceId));
-            byRuleCounts[finding.RuleId] = (counts.Findings + 1, counts.Resources);
         }
 
         var severities = new Table().Border(TableBorder.Rounded).AddColumn("Severity").AddColumn(new TableColumn("Findings").RightAligned());
