@@ -62,18 +62,17 @@ public sealed class JUnitReportWriter : IReportWriter
         var disabled = result.Catalog.Rules.Where(r => !enabled.ContainsKey(r.Id)).ToDictionary(r => r.Id, StringComparer.Ordinal);
         var ruleIds = enabled.Keys.Concat(disabled.Keys).Order(StringComparer.Ordinal).ToList();
 
-        // Outcome indices per rule in engine order (region, then resource id): deterministic, and no copy of
-        // the outcomes themselves, which run to millions at scale.
-        var outcomes = result.Evaluation.Outcomes;
-        var outcomesByRule = enabled.Keys.ToDictionary(id => id, _ => new List<int>(), StringComparer.Ordinal);
-        for (var i = 0; i < outcomes.Length; i++)
+        // Outcome lists per rule in engine order (region, then resource id): deterministic, and no copy of the
+        // outcomes themselves, which run to millions at scale.
+        var outcomesByRule = enabled.Keys.ToDictionary(id => id, _ => new List<RuleOutcomes>(), StringComparer.Ordinal);
+        foreach (var list in result.Evaluation.Outcomes.ByRuleAndScope)
         {
-            if (!outcomesByRule.TryGetValue(outcomes[i].RuleId, out var list))
+            if (!outcomesByRule.TryGetValue(list.RuleId, out var lists))
             {
-                throw new InvalidOperationException($"an outcome names rule {outcomes[i].RuleId}, which is not among the scan's rules");
+                throw new InvalidOperationException($"an outcome names rule {list.RuleId}, which is not among the scan's rules");
             }
 
-            list.Add(i);
+            lists.Add(list);
         }
 
         var gapsByRule = result.Evaluation.Gaps.ToLookup(g => g.RuleId, StringComparer.Ordinal);
@@ -84,8 +83,8 @@ public sealed class JUnitReportWriter : IReportWriter
 
         // A failed outcome whose every finding is suppressed is a skipped testcase: the gate ignores it, so the CI view
         // stays green for it, and its skip message names the suppression.
-        bool Suppressed(int i) => !outcomes[i].Passed
-            && findingRanges.TryGetValue((outcomes[i].RuleId, outcomes[i].AccountId, outcomes[i].Region, outcomes[i].ResourceId), out var range)
+        bool Suppressed(ResourceOutcome outcome) => !outcome.Passed
+            && findingRanges.TryGetValue((outcome.RuleId, outcome.AccountId, outcome.Region, outcome.ResourceId), out var range)
             && AllSuppressed(findings.AsSpan(range.Start, range.Count));
         var totals = ruleIds.Select(id =>
             {
@@ -94,8 +93,9 @@ public sealed class JUnitReportWriter : IReportWriter
                     return (Tests: 1, Failures: 0, Errors: 0, Skipped: 1);
                 }
 
-                var suppressed = outcomesByRule[id].Count(Suppressed);
-                return (Tests: outcomesByRule[id].Count + gapsByRule[id].Count(), Failures: outcomesByRule[id].Count(i => !outcomes[i].Passed) - suppressed, Errors: gapsByRule[id].Count(), Skipped: suppressed);
+                var outcomes = outcomesByRule[id].SelectMany(list => list);
+                var suppressed = outcomes.Count(Suppressed);
+                return (Tests: outcomesByRule[id].Sum(list => list.Count) + gapsByRule[id].Count(), Failures: outcomes.Count(o => !o.Passed) - suppressed, Errors: gapsByRule[id].Count(), Skipped: suppressed);
             })
             .ToList();
 
@@ -137,9 +137,8 @@ public sealed class JUnitReportWriter : IReportWriter
             }
             else
             {
-                foreach (var index in outcomesByRule[id])
+                foreach (var outcome in outcomesByRule[id].SelectMany(list => list))
                 {
-                    var outcome = outcomes[index];
                     var range = outcome.Passed ? default : findingRanges.GetValueOrDefault((outcome.RuleId, outcome.AccountId, outcome.Region, outcome.ResourceId));
                     WriteOutcome(xml, rule, outcome, findings.AsSpan(range.Start, range.Count), names);
                     if (++written % TestCasesPerCancellationCheck == 0)

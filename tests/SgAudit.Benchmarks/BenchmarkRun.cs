@@ -15,10 +15,11 @@ internal static class BenchmarkRun
     /// Load and collect in their own method, as the CLI does, so the model's API shapes are garbage once the
     /// inventory exists (a local of the caller's async method would keep them alive to the end).
     /// </summary>
-    private static async Task<Core.Model.Inventory> LoadAndCollectAsync(string modelPath, List<StageProbe> probes)
+    private static async Task<Core.Model.Inventory> LoadAndCollectAsync(string modelPath, List<StageProbe> probes, GcEventLog gcLog)
     {
         var document = ModelFileReader.ReadFile(modelPath);
         probes.Add(StageProbe.Take());
+        gcLog.Mark("collect");
         return await new InventoryCollector(new CollectionOptions()).CollectAsync(new EmbeddedEmulator(document).Accounts, CancellationToken.None);
     }
 
@@ -46,8 +47,10 @@ internal static class BenchmarkRun
 
     public static async Task<BenchmarkMeasurement> RunAsync(string modelPath, string outDir)
     {
+        using var gcLog = new GcEventLog();
+        gcLog.Mark("load");
         var probes = new List<StageProbe> { StageProbe.Take() };
-        var inventory = await LoadAndCollectAsync(modelPath, probes);
+        var inventory = await LoadAndCollectAsync(modelPath, probes, gcLog);
         await Task.Yield(); // as the CLI does: let the collector's stack unwind so the model becomes garbage
         if (Environment.GetEnvironmentVariable("SGAUDIT_BENCH_NO_RECLAIM") != "1")
         {
@@ -56,6 +59,7 @@ internal static class BenchmarkRun
         }
 
         probes.Add(StageProbe.Take());
+        gcLog.Mark("evaluate");
         var excluded = default(StageProbe);
         if (Environment.GetEnvironmentVariable("SGAUDIT_BENCH_HEAP") == "1")
         {
@@ -68,9 +72,11 @@ internal static class BenchmarkRun
         var rules = RuleSetResolver.Resolve(catalog, new Dictionary<string, RuleSettings>());
         var evaluation = RuleEngine.BuiltIn.Evaluate(catalog, inventory, rules);
         probes.Add(StageProbe.Take());
+        gcLog.Mark("render");
 
         var rendered = await ReportRendering.RenderAllAsync(catalog, rules, inventory, evaluation, outDir, TimeProvider.System);
         probes.Add(StageProbe.Take());
+        gcLog.Mark("after render");
         RepeatEvaluation(catalog, inventory, rules);
         var permissions = inventory.Regions.Sum(r => r.SecurityGroups.Sum(g => (long)g.Ingress.Length + g.Egress.Length));
         var stages = probes.Zip(probes.Skip(1), (a, b) => b - a).ToArray();

@@ -10,7 +10,7 @@ namespace SgAudit.Core.Compliance;
 /// </summary>
 public static class ComplianceEvaluator
 {
-    public static ImmutableArray<ControlResult> Evaluate(RuleCatalog catalog, ImmutableArray<ResolvedRule> rules, ImmutableArray<ResourceOutcome> outcomes, ImmutableArray<RuleGap> gaps)
+    public static ImmutableArray<ControlResult> Evaluate(RuleCatalog catalog, ImmutableArray<ResolvedRule> rules, ResourceOutcomes outcomes, ImmutableArray<RuleGap> gaps)
     {
         var ran = rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         var gapsByRule = gaps.ToLookup(g => g.RuleId, StringComparer.Ordinal);
@@ -58,40 +58,30 @@ public static class ComplianceEvaluator
         return $"{first.RuleId} not assessed in {first.AccountId}/{first.Region ?? "every region"}: {first.Reason}{more}";
     }
 
-    /// <summary>
-    /// Rule → (account, region) → ids of the resources failing it. Keyed by one string at the innermost level so that
-    /// hashing a million outcomes uses the runtime's fast string hashing instead of hashing three strings per outcome.
-    /// </summary>
-    private static Dictionary<string, Dictionary<(string AccountId, string Region), HashSet<string>>> FailingResourcesByRule(ImmutableArray<ResourceOutcome> outcomes)
+    /// <summary>Rule → (account, region) → ids of the resources failing it.</summary>
+    private static Dictionary<string, Dictionary<(string AccountId, string Region), HashSet<string>>> FailingResourcesByRule(ResourceOutcomes outcomes)
     {
         var byRule = new Dictionary<string, Dictionary<(string, string), HashSet<string>>>(StringComparer.Ordinal);
-        HashSet<string>? current = null;
-        ResourceOutcome last = default;
-        foreach (var outcome in outcomes)
+        foreach (var list in outcomes.ByRuleAndScope)
         {
-            if (outcome.Passed)
+            HashSet<string>? failing = null;
+            foreach (var resourceId in list.FailingResourceIds)
             {
-                continue;
-            }
-
-            // Outcomes come in runs of one rule and scope: look the set up again only when that changes.
-            if (current is null || !string.Equals(outcome.RuleId, last.RuleId, StringComparison.Ordinal)
-                || !string.Equals(outcome.AccountId, last.AccountId, StringComparison.Ordinal) || !string.Equals(outcome.Region, last.Region, StringComparison.Ordinal))
-            {
-                if (!byRule.TryGetValue(outcome.RuleId, out var byScope))
+                if (failing is null)
                 {
-                    byRule.Add(outcome.RuleId, byScope = []);
+                    if (!byRule.TryGetValue(list.RuleId, out var byScope))
+                    {
+                        byRule.Add(list.RuleId, byScope = []);
+                    }
+
+                    if (!byScope.TryGetValue((list.AccountId, list.Region), out failing))
+                    {
+                        byScope.Add((list.AccountId, list.Region), failing = new HashSet<string>(StringComparer.Ordinal));
+                    }
                 }
 
-                if (!byScope.TryGetValue((outcome.AccountId, outcome.Region), out current))
-                {
-                    byScope.Add((outcome.AccountId, outcome.Region), current = new HashSet<string>(StringComparer.Ordinal));
-                }
-
-                last = outcome;
+                failing.Add(resourceId);
             }
-
-            current.Add(outcome.ResourceId);
         }
 
         return byRule;

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using SgAudit.Core.Model;
 
 namespace SgAudit.Core.Rules;
@@ -5,7 +6,9 @@ namespace SgAudit.Core.Rules;
 /// <summary>
 /// One region's inventory plus indexes several rules need (which groups network interfaces use, which groups
 /// other groups reference), computed once per region and shared by every rule, and the directory of every scanned
-/// region's group ids, shared by all regions.
+/// region's group ids, shared by all regions. The engine may hand a rule a slice of the region: then
+/// <see cref="Inventory"/> lists only that slice of the resources the rule reports on, and everything else (the other
+/// parts, these indexes) is still the whole region's.
 /// </summary>
 public sealed class RegionContext
 {
@@ -32,6 +35,18 @@ public sealed class RegionContext
         _groupsReferencedByOtherGroupsIngress = new(() => ComputeIngressReferences(inventory));
     }
 
+    private RegionContext(RegionInventory slice, RegionContext whole)
+    {
+        Inventory = slice;
+        Groups = whole.Groups;
+        _groupsOnInterfaces = whole._groupsOnInterfaces;
+        _groupsReferencedByOtherGroupsIngress = whole._groupsReferencedByOtherGroupsIngress;
+    }
+
+    /// <summary>
+    /// The region, or a slice of it: the resources of the kind the rule reports on may be only some of the region's. A
+    /// rule that relates one resource to others of its kind asks this context's indexes, which cover the whole region.
+    /// </summary>
     public RegionInventory Inventory { get; }
 
     /// <summary>The group ids of every (account, region) of the scan, this one included when its groups were read.</summary>
@@ -42,6 +57,14 @@ public sealed class RegionContext
 
     /// <summary>Group ids that another group's inbound permission references (self-references excluded).</summary>
     public IReadOnlySet<string> GroupsReferencedByOtherGroupsIngress => _groupsReferencedByOtherGroupsIngress.Value;
+
+    /// <summary>This context with only <paramref name="slice"/> of its security groups to evaluate; the indexes stay the whole region's.</summary>
+    /// <param name="slice">Some of the region's groups.</param>
+    internal RegionContext WithSecurityGroups(ImmutableArray<SecurityGroup> slice) => new(Inventory with { SecurityGroups = slice }, this);
+
+    /// <summary>This context with only <paramref name="slice"/> of its network ACLs to evaluate; the indexes stay the whole region's.</summary>
+    /// <param name="slice">Some of the region's network ACLs.</param>
+    internal RegionContext WithNetworkAcls(ImmutableArray<NetworkAcl> slice) => new(Inventory with { NetworkAcls = slice }, this);
 
     private static HashSet<string> ComputeIngressReferences(RegionInventory inventory)
     {

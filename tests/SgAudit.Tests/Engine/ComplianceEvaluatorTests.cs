@@ -36,7 +36,7 @@ public sealed class ComplianceEvaluatorTests
             Outcome("SGA004", "us-east-1", "sg-1", passed: true),
         ];
 
-        var results = ComplianceEvaluator.Evaluate(catalog, rules, outcomes, []).ToDictionary(r => r.Control.Id);
+        var results = ComplianceEvaluator.Evaluate(catalog, rules, ResourceOutcomes.From(outcomes), []).ToDictionary(r => r.Control.Id);
 
         Assert.Equal((ComplianceStatus.Fail, 2), (results["A"].Status, results["A"].FailingResources));
         Assert.Equal((ComplianceStatus.Fail, 4), (results["AB"].Status, results["AB"].FailingResources));

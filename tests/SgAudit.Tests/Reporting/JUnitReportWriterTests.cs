@@ -46,7 +46,7 @@ public sealed class JUnitReportWriterTests
 
         // And the totals are the sums, and match the whole document
         Assert.Equal("SgAudit", root.Attribute("name")!.Value);
-        Assert.Equal(result.Evaluation.Outcomes.Length + result.Evaluation.Gaps.Length, JUnitXml.Count(root, "tests"));
+        Assert.Equal(result.Evaluation.Outcomes.Count + result.Evaluation.Gaps.Length, JUnitXml.Count(root, "tests"));
         Assert.Equal(root.Descendants("testcase").Count(), JUnitXml.Count(root, "tests"));
         Assert.Equal(suites.Sum(s => JUnitXml.Count(s, "failures")), JUnitXml.Count(root, "failures"));
         Assert.Equal(root.Descendants("failure").Count(), JUnitXml.Count(root, "failures"));
@@ -171,7 +171,7 @@ public sealed class JUnitReportWriterTests
         Assert.Equal("false", suite.Descendants("property").Single(p => p.Attribute("name")!.Value == "enabled").Attribute("value")!.Value);
         var skipped = Assert.Single(suite.Elements("testcase")).Element("skipped")!;
         Assert.Contains("disabled", skipped.Attribute("message")!.Value, StringComparison.Ordinal);
-        Assert.Equal(result.Evaluation.Outcomes.Length + result.Evaluation.Gaps.Length + 1, JUnitXml.Count(root, "tests"));
+        Assert.Equal(result.Evaluation.Outcomes.Count + result.Evaluation.Gaps.Length + 1, JUnitXml.Count(root, "tests"));
     }
 
     [Fact]
