@@ -17,6 +17,8 @@ internal sealed class RulePair
     private readonly List<Finding>?[] _findings;
     private bool _outOfOrder;
 
+    private static readonly Comparer<Evidence> EvidenceKeyOrder = Comparer<Evidence>.Create(static (x, y) => string.CompareOrdinal(x.Key, y.Key));
+
     private RulePair(RegionContext context, ResolvedRule rule, IRuleEvaluator evaluator, RuleGap? gap, bool assessable)
     {
         Context = context;
@@ -72,7 +74,7 @@ internal sealed class RulePair
     {
         var region = Context.Inventory;
         var written = 0;
-        List<Finding>? findings = null;
+        var pending = new PendingFindings(this);
         string? lastFailing = null;
         foreach (var verdict in Evaluator.Evaluate(part, Rule.Parameters))
         {
@@ -92,21 +94,14 @@ internal sealed class RulePair
             _outOfOrder |= lastFailing is not null && string.CompareOrdinal(lastFailing, verdict.ResourceId) >= 0;
             lastFailing = verdict.ResourceId;
             var arn = verdict.Arn ?? Arns.For(verdict.Kind, region.AccountId, region.Region, verdict.ResourceId); // once per resource
-            findings ??= [];
-            var first = findings.Count;
-            foreach (var evidence in verdict.Violations)
+            foreach (var evidence in verdict.Violations.Length > 1 ? verdict.Violations.Sort(EvidenceKeyOrder) : verdict.Violations)
             {
-                findings.Add(FindingFactory.Create(Rule, region, verdict, arn, evidence));
-            }
-
-            if (findings.Count - first > 1)
-            {
-                findings.Sort(first, findings.Count - first, FindingFactory.EvidenceOrder);
+                pending.Add(verdict, arn, evidence);
             }
         }
 
         _outcomeCounts[slice.Index] = written;
-        _findings[slice.Index] = findings;
+        _findings[slice.Index] = pending.Finish();
     }
 
     /// <summary>Adds the pair's findings in resource and evidence order.</summary>
@@ -173,4 +168,53 @@ internal sealed class RulePair
         InventoryPart.NetworkAcls => "network ACLs",
         _ => part.ToString(),
     };
+
+    /// <summary>
+    /// Findings waiting for their fingerprints: fingerprinted a batch at a time (FindingFingerprint hashes several
+    /// together), then made in the order they were added.
+    /// </summary>
+    private sealed class PendingFindings(RulePair pair)
+    {
+        private readonly (ResourceVerdict Verdict, string Arn, Evidence Evidence)[] _batch = new (ResourceVerdict, string, Evidence)[FindingFingerprint.BatchSize];
+        private readonly (string ResourceId, string EvidenceKey)[] _keys = new (string, string)[FindingFingerprint.BatchSize];
+        private readonly string[] _fingerprints = new string[FindingFingerprint.BatchSize];
+        private int _count;
+        private List<Finding>? _findings;
+
+        public void Add(ResourceVerdict verdict, string arn, Evidence evidence)
+        {
+            _batch[_count] = (verdict, arn, evidence);
+            _keys[_count] = (verdict.ResourceId, evidence.Key);
+            if (++_count == _batch.Length)
+            {
+                Flush();
+            }
+        }
+
+        /// <summary>The findings made, or null when there were none.</summary>
+        public List<Finding>? Finish()
+        {
+            Flush();
+            return _findings;
+        }
+
+        private void Flush()
+        {
+            if (_count == 0)
+            {
+                return;
+            }
+
+            var region = pair.Context.Inventory;
+            FindingFingerprint.Compute(pair.Rule.Id, region.AccountId, region.Region, _keys.AsSpan(0, _count), _fingerprints.AsSpan(0, _count));
+            _findings ??= [];
+            for (var i = 0; i < _count; i++)
+            {
+                var (verdict, arn, evidence) = _batch[i];
+                _findings.Add(FindingFactory.Create(pair.Rule, region, verdict, arn, evidence, _fingerprints[i]));
+            }
+
+            _count = 0;
+        }
+    }
 }

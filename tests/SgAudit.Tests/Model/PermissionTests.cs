@@ -3,7 +3,7 @@ using SgAudit.Core.Model;
 
 namespace SgAudit.Tests.Model;
 
-/// <summary>Rules skip permissions by their world-source flags, so the flags must follow the sources however they are set.</summary>
+/// <summary>Rules skip permissions by their source summary (world, group reference, widest CIDR), so it must follow the sources however they are set.</summary>
 public sealed class PermissionTests
 {
     private static readonly CidrSource World4 = new(IPNetwork.Parse("0.0.0.0/0"));
@@ -24,6 +24,19 @@ public sealed class PermissionTests
         Assert.Equal((ipv4, ipv6), (permission.HasWorldIPv4Source, permission.HasWorldIPv6Source));
     }
 
+    [Theory]
+    [InlineData(new[] { "private" }, false, 8, 129)]
+    [InlineData(new[] { "group" }, true, 33, 129)]
+    [InlineData(new[] { "world4", "world6" }, false, 33, 129)]
+    [InlineData(new[] { "narrow4", "group", "private", "world4", "narrow6", "wide6" }, true, 8, 3)]
+    [InlineData(new string[0], false, 33, 129)]
+    public void Should_SummariseGroupReferencesAndTheWidestNonWorldCidrs(string[] sources, bool groupReference, int widestIPv4, int widestIPv6)
+    {
+        var permission = new Permission(Direction.Ingress, IpProtocol.Tcp, [.. sources.Select(Source)]);
+
+        Assert.Equal((groupReference, widestIPv4, widestIPv6), (permission.HasGroupReferenceSource, permission.WidestIPv4SourcePrefix, permission.WidestIPv6SourcePrefix));
+    }
+
     [Fact]
     public void Should_RecomputeTheFlags_When_SourcesAreReplacedWithWith()
     {
@@ -35,6 +48,8 @@ public sealed class PermissionTests
         Assert.True(opened.HasWorldIPv4Source);
         Assert.False(closedAgain.HasWorldIPv4Source);
         Assert.True(closedAgain.HasWorldIPv6Source);
+        Assert.Equal((false, 8), (closedAgain.HasGroupReferenceSource, closedAgain.WidestIPv4SourcePrefix));
+        Assert.Equal((true, 33), ((closedAgain with { Sources = [Group] }).HasGroupReferenceSource, (closedAgain with { Sources = [Group] }).WidestIPv4SourcePrefix));
     }
 
     [Fact]
@@ -55,6 +70,9 @@ public sealed class PermissionTests
         "world4" => World4,
         "world6" => World6,
         "private" => Private4,
+        "narrow4" => new CidrSource(IPNetwork.Parse("192.0.2.0/24")),
+        "narrow6" => new CidrSource(IPNetwork.Parse("2001:db8::/32")),
+        "wide6" => new CidrSource(IPNetwork.Parse("2000::/3")),
         _ => Group,
     };
 }

@@ -31,6 +31,11 @@ public sealed class NearWorldSourceEvaluator : IRuleEvaluator
             ImmutableArray<Evidence>.Builder? violations = null; // most groups pass: allocate only on a violation
             foreach (var permission in group.Ingress)
             {
+                if (permission.WidestIPv4SourcePrefix >= ipv4Below && permission.WidestIPv6SourcePrefix >= ipv6Below)
+                {
+                    continue; // no source is wide enough: most permissions, whose sources are not visited at all
+                }
+
                 foreach (var source in permission.Sources)
                 {
                     if (source is not CidrSource { IsWorld: false } cidr)

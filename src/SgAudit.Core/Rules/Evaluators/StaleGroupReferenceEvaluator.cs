@@ -38,6 +38,11 @@ public sealed class StaleGroupReferenceEvaluator : IRuleEvaluator
     {
         foreach (var permission in permissions)
         {
+            if (!permission.HasGroupReferenceSource)
+            {
+                continue; // most permissions: their sources are not visited at all
+            }
+
             foreach (var source in permission.Sources)
             {
                 if (source is GroupReferenceSource reference && StaleDetail(reference, region, ownGroupIds) is { } detail)
