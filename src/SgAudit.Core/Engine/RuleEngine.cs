@@ -18,6 +18,15 @@ public sealed class RuleEngine(FrozenDictionary<string, IRuleEvaluator> evaluato
     /// </summary>
     internal const int SliceSize = 512;
 
+    /// <summary>
+    /// Evaluation allocates about 375 B per permission where a third of them fail a rule (375 MiB at 1,000,000 in the
+    /// benchmark); a little room above that.
+    /// </summary>
+    internal const long EvaluationBytesPerPermission = 448;
+
+    /// <summary>Fewer permissions than this take well under a second to evaluate, with collections as usual.</summary>
+    internal const long PermissionsForGcFreeEvaluation = 50_000;
+
     public EvaluationResult Evaluate(RuleCatalog catalog, Inventory inventory, ImmutableArray<ResolvedRule> rules, CancellationToken cancellationToken = default)
     {
         foreach (var rule in rules)
@@ -28,6 +37,10 @@ public sealed class RuleEngine(FrozenDictionary<string, IRuleEvaluator> evaluato
             }
         }
 
+        // Findings, outcomes and evidence stay live until the reports are written: a collection during a large
+        // evaluation only copies them from one generation to the next (0.2-0.9 s at 1,000,000 permissions).
+        var permissions = inventory.Regions.Sum(r => r.SecurityGroups.Sum(g => (long)g.Ingress.Length + g.Egress.Length) + r.NetworkAcls.Sum(a => (long)a.Entries.Length));
+        using var noCollections = permissions >= PermissionsForGcFreeEvaluation ? GcFreeRegion.Enter(GcFreeRegion.Budget(permissions, EvaluationBytesPerPermission)) : null;
         var groups = new GroupDirectory(inventory.Regions);
         var contexts = inventory.Regions.Select(r => new RegionContext(InIdOrder(r), groups)).ToArray();
         var pairs = new RulePair[contexts.Length * rules.Length];

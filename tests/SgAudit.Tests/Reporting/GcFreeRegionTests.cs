@@ -1,6 +1,9 @@
+using System.Collections.Frozen;
 using System.Runtime;
 using Moq;
 using SgAudit.Core.Engine;
+using SgAudit.Core.Model;
+using SgAudit.Core.Rules;
 using SgAudit.Reporting;
 using SgAudit.Tests.Support;
 
@@ -99,11 +102,48 @@ public sealed class GcFreeRegionTests
 
     [Theory]
     [InlineData(0, GcFreeRegion.MinimumBytes)]
-    [InlineData(10_000, GcFreeRegion.MinimumBytes + (10_000 * GcFreeRegion.BytesPerFinding))]
-    [InlineData(367_988, GcFreeRegion.MinimumBytes + (367_988 * GcFreeRegion.BytesPerFinding))]
+    [InlineData(10_000, GcFreeRegion.MinimumBytes + (10_000 * ReportFileWriter.RenderBytesPerFinding))]
+    [InlineData(367_988, GcFreeRegion.MinimumBytes + (367_988 * ReportFileWriter.RenderBytesPerFinding))]
     [InlineData(10_000_000, GcFreeRegion.MaximumBytes)]
-    public void Should_SizeTheBudgetByFindings_WithinItsBounds(int findings, long expected)
+    public void Should_SizeTheBudgetByItems_WithinItsBounds(int findings, long expected)
     {
-        Assert.Equal(expected, GcFreeRegion.BudgetFor(findings));
+        Assert.Equal(expected, GcFreeRegion.Budget(findings, ReportFileWriter.RenderBytesPerFinding));
+    }
+
+    [Theory]
+    [InlineData(RuleEngine.PermissionsForGcFreeEvaluation, GCLatencyMode.NoGCRegion)]
+    [InlineData(RuleEngine.PermissionsForGcFreeEvaluation - 1, null)]
+    public void Should_EvaluateALargeInventoryWithoutCollections_AndASmallOneAsUsual(long permissions, GCLatencyMode? expected)
+    {
+        // Given an inventory of that many permissions, and a rule that notes the GC mode it runs in
+        var modes = new System.Collections.Concurrent.ConcurrentBag<GCLatencyMode>();
+        var noting = new Mock<IRuleEvaluator>();
+        noting.SetupGet(e => e.Family).Returns("noting");
+        noting.SetupGet(e => e.ResourceKind).Returns(ResourceKind.SecurityGroup);
+        noting.SetupGet(e => e.RequiredParts).Returns([InventoryPart.SecurityGroups]);
+        noting.Setup(e => e.Evaluate(It.IsAny<RegionContext>(), It.IsAny<RuleParameters>())).Returns((RegionContext region, RuleParameters _) =>
+        {
+            modes.Add(GCSettings.LatencyMode);
+            return region.Inventory.SecurityGroups.Select(g => ResourceVerdict.For(g, []));
+        });
+        var permission = new Permission(Direction.Ingress, IpProtocol.Tcp, []) { Ports = new PortRange(443, 443) };
+        var groups = Enumerable.Range(0, (int)((permissions + 9) / 10))
+            .Select(i => new SecurityGroup($"sg-{i:x17}", $"group-{i}", "111122223333") { Ingress = [.. Enumerable.Repeat(permission, (int)Math.Min(10, permissions - (i * 10L)))] });
+        var inventory = new Inventory([new RegionInventory("111122223333", "us-east-1") { SecurityGroups = [.. groups] }], []);
+        var rule = new ResolvedRule(new RuleDefinition("TST001", "test", "Test", Severity.Low, ResourceKind.SecurityGroup, "noting"), RuleParameters.None);
+        var engine = new RuleEngine(new Dictionary<string, IRuleEvaluator> { ["noting"] = noting.Object }.ToFrozenDictionary());
+
+        // (the tests before may leave a heap that needs a full collection to make room, which the engine never forces)
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+
+        // When
+        engine.Evaluate(RuleCatalogLoader.BuiltIn, inventory, [rule]);
+
+        // Then every slice ran in the mode expected, and collections are back on afterwards
+        Assert.Equal(inventory.Regions[0].SecurityGroups.Sum(g => g.Ingress.Length), permissions);
+        Assert.NotEmpty(modes);
+        Assert.All(modes, mode => Assert.Equal(expected ?? GCSettings.LatencyMode, mode));
+        Assert.NotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
     }
 }
