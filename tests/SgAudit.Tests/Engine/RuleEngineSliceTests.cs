@@ -90,7 +90,7 @@ public sealed class RuleEngineSliceTests
     public void Should_SortTheFindings_When_AnEvaluatorGivesVerdictsOutOfOrder()
     {
         // Given an evaluator that fails every group of its slice, last group first, with evidence out of order
-        var engine = EngineWith(new ReverseOrderEvaluator());
+        var engine = EngineWith(new TestEvaluator(groups => groups.Reverse().Select(g => ResourceVerdict.For(g, [new Evidence("-", "2", "b"), new Evidence("-", "1", "a")]))));
         var groups = Enumerable.Range(0, GroupCount).Select(i => Group(i, ssh: false)).ToImmutableArray();
 
         // When
@@ -104,7 +104,8 @@ public sealed class RuleEngineSliceTests
     [Fact]
     public void Should_Throw_When_AnEvaluatorGivesMoreVerdictsThanResources()
     {
-        var engine = EngineWith(new RepeatingEvaluator());
+        // Given a broken evaluator that gives each group's verdict twice
+        var engine = EngineWith(new TestEvaluator(groups => groups.SelectMany(g => new[] { ResourceVerdict.For(g, []), ResourceVerdict.For(g, []) })));
         var inventory = new Inventory([RegionWith([Group(0, ssh: false), Group(1, ssh: false)])], []);
 
         var error = Assert.Throws<AggregateException>(() => engine.Evaluate(RuleCatalogLoader.BuiltIn, inventory, [TestRule]));
@@ -142,8 +143,8 @@ public sealed class RuleEngineSliceTests
 
     private static string Describe(Finding f) => $"{f.RuleId} {f.ResourceId} {f.Evidence.Key}";
 
-    /// <summary>Fails every group it is given, in reverse order, each with two pieces of evidence in reverse key order.</summary>
-    private sealed class ReverseOrderEvaluator : IRuleEvaluator
+    /// <summary>A security-group rule family whose verdicts are whatever <paramref name="evaluate"/> makes of the groups it is given.</summary>
+    private sealed class TestEvaluator(Func<ImmutableArray<SecurityGroup>, IEnumerable<ResourceVerdict>> evaluate) : IRuleEvaluator
     {
         public string Family => "test-family";
 
@@ -153,22 +154,6 @@ public sealed class RuleEngineSliceTests
 
         public ImmutableArray<InventoryPart> RequiredParts => [InventoryPart.SecurityGroups];
 
-        public IEnumerable<ResourceVerdict> Evaluate(RegionContext region, RuleParameters parameters) =>
-            region.Inventory.SecurityGroups.Reverse().Select(g => ResourceVerdict.For(g, [new Evidence("-", "2", "b"), new Evidence("-", "1", "a")]));
-    }
-
-    /// <summary>Gives each group's verdict twice: a broken evaluator.</summary>
-    private sealed class RepeatingEvaluator : IRuleEvaluator
-    {
-        public string Family => "test-family";
-
-        public ResourceKind ResourceKind => ResourceKind.SecurityGroup;
-
-        public ImmutableArray<string> ParameterNames => [];
-
-        public ImmutableArray<InventoryPart> RequiredParts => [InventoryPart.SecurityGroups];
-
-        public IEnumerable<ResourceVerdict> Evaluate(RegionContext region, RuleParameters parameters) =>
-            region.Inventory.SecurityGroups.SelectMany(g => new[] { ResourceVerdict.For(g, []), ResourceVerdict.For(g, []) });
+        public IEnumerable<ResourceVerdict> Evaluate(RegionContext region, RuleParameters parameters) => evaluate(region.Inventory.SecurityGroups);
     }
 }
