@@ -7,5 +7,8 @@ namespace SgAudit.Core.Engine;
 /// <param name="Kind">Groups or network ACLs.</param>
 /// <param name="Start">The first resource, in the region's id order.</param>
 /// <param name="Length">How many resources.</param>
-/// <param name="Index">The slice's position among the region's slices of this kind.</param>
-internal readonly record struct EvaluationSlice(int Region, ResourceKind Kind, int Start, int Length, int Index);
+internal readonly record struct EvaluationSlice(int Region, ResourceKind Kind, int Start, int Length)
+{
+    /// <summary>The slice's position among the region's slices of this kind.</summary>
+    public int Index => Start / RuleEngine.SliceSize;
+}

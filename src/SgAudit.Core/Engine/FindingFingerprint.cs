@@ -9,7 +9,10 @@ namespace SgAudit.Core.Engine;
 /// region, resource and evidence key joined by '\n'. Stable across scans (never an index or a time), so baselines and
 /// code scanning can tell a finding seen before from a new one.
 /// </summary>
-internal static class FindingFingerprint
+/// <param name="ruleId">The rule.</param>
+/// <param name="accountId">The account.</param>
+/// <param name="region">The region.</param>
+internal sealed class FindingFingerprint(string ruleId, string accountId, string region)
 {
     private const int StackBytes = 2048;
 
@@ -20,20 +23,19 @@ internal static class FindingFingerprint
     [ThreadStatic]
     private static IncrementalHash? _sha256;
 
-    /// <summary>The fingerprints of findings of one rule in one account and region.</summary>
-    /// <param name="ruleId">The rule.</param>
-    /// <param name="accountId">The account.</param>
-    /// <param name="region">The region.</param>
+    /// <summary>What every message of this rule, account and region starts with, encoded once.</summary>
+    private readonly byte[] _prefix = Encoding.UTF8.GetBytes($"{ruleId}\n{accountId}\n{region}\n");
+
+    /// <summary>The fingerprints of findings of this rule in this account and region.</summary>
     /// <param name="findings">Each finding's resource id and evidence key.</param>
     /// <param name="fingerprints">Where each finding's fingerprint goes.</param>
-    public static void Compute(string ruleId, string accountId, string region, ReadOnlySpan<(string ResourceId, string EvidenceKey)> findings, Span<string> fingerprints)
+    public void Compute(ReadOnlySpan<(string ResourceId, string EvidenceKey)> findings, Span<string> fingerprints)
     {
         if (fingerprints.Length != findings.Length)
         {
             throw new ArgumentException("one fingerprint per finding", nameof(fingerprints));
         }
 
-        var prefix = Encoding.UTF8.GetBytes($"{ruleId}\n{accountId}\n{region}\n");
         Span<byte> digests = stackalloc byte[Sha256Lanes.Lanes * Sha256Lanes.DigestBytes];
         Span<Range> messages = stackalloc Range[Sha256Lanes.Lanes];
         Span<byte> onStack = stackalloc byte[StackBytes];
@@ -44,7 +46,7 @@ internal static class FindingFingerprint
             var length = 0;
             foreach (var (resourceId, evidenceKey) in batch)
             {
-                length += prefix.Length + Encoding.UTF8.GetByteCount(resourceId) + 1 + Encoding.UTF8.GetByteCount(evidenceKey);
+                length += _prefix.Length + Encoding.UTF8.GetByteCount(resourceId) + 1 + Encoding.UTF8.GetByteCount(evidenceKey);
             }
 
             var rented = length > StackBytes ? ArrayPool<byte>.Shared.Rent(length) : null;
@@ -53,8 +55,8 @@ internal static class FindingFingerprint
             for (var i = 0; i < batch.Length; i++)
             {
                 var begin = written;
-                prefix.CopyTo(buffer[written..]);
-                written += prefix.Length;
+                _prefix.CopyTo(buffer[written..]);
+                written += _prefix.Length;
                 written += Encoding.UTF8.GetBytes(batch[i].ResourceId, buffer[written..]);
                 buffer[written++] = (byte)'\n';
                 written += Encoding.UTF8.GetBytes(batch[i].EvidenceKey, buffer[written..]);

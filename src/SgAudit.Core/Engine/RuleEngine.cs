@@ -112,12 +112,12 @@ public sealed class RuleEngine(FrozenDictionary<string, IRuleEvaluator> evaluato
             var inventory = contexts[region].Inventory;
             for (var start = 0; start < inventory.SecurityGroups.Length; start += SliceSize)
             {
-                yield return new EvaluationSlice(region, ResourceKind.SecurityGroup, start, Math.Min(SliceSize, inventory.SecurityGroups.Length - start), start / SliceSize);
+                yield return new EvaluationSlice(region, ResourceKind.SecurityGroup, start, Math.Min(SliceSize, inventory.SecurityGroups.Length - start));
             }
 
             for (var start = 0; start < inventory.NetworkAcls.Length; start += SliceSize)
             {
-                yield return new EvaluationSlice(region, ResourceKind.NetworkAcl, start, Math.Min(SliceSize, inventory.NetworkAcls.Length - start), start / SliceSize);
+                yield return new EvaluationSlice(region, ResourceKind.NetworkAcl, start, Math.Min(SliceSize, inventory.NetworkAcls.Length - start));
             }
         }
     }

@@ -15,6 +15,7 @@ internal sealed class RulePair
     private readonly RuleOutcomes.Entry[] _outcomes;
     private readonly int[] _outcomeCounts;
     private readonly List<Finding>?[] _findings;
+    private readonly FindingFingerprint _fingerprint;
     private bool _outOfOrder;
 
     private static readonly Comparer<Evidence> EvidenceKeyOrder = Comparer<Evidence>.Create(static (x, y) => string.CompareOrdinal(x.Key, y.Key));
@@ -36,6 +37,7 @@ internal sealed class RulePair
         _outcomes = resources == 0 ? [] : new RuleOutcomes.Entry[resources];
         _outcomeCounts = new int[slices];
         _findings = new List<Finding>?[slices];
+        _fingerprint = new FindingFingerprint(rule.Id, context.Inventory.AccountId, context.Inventory.Region);
     }
 
     public RegionContext Context { get; }
@@ -74,7 +76,7 @@ internal sealed class RulePair
     {
         var region = Context.Inventory;
         var written = 0;
-        var pending = new PendingFindings(this);
+        PendingFindings? pending = null; // most slices of most rules find nothing
         string? lastFailing = null;
         foreach (var verdict in Evaluator.Evaluate(part, Rule.Parameters))
         {
@@ -96,12 +98,12 @@ internal sealed class RulePair
             var arn = verdict.Arn ?? Arns.For(verdict.Kind, region.AccountId, region.Region, verdict.ResourceId); // once per resource
             foreach (var evidence in verdict.Violations.Length > 1 ? verdict.Violations.Sort(EvidenceKeyOrder) : verdict.Violations)
             {
-                pending.Add(verdict, arn, evidence);
+                (pending ??= new PendingFindings(this)).Add(verdict, arn, evidence);
             }
         }
 
         _outcomeCounts[slice.Index] = written;
-        _findings[slice.Index] = pending.Finish();
+        _findings[slice.Index] = pending?.Finish();
     }
 
     /// <summary>Adds the pair's findings in resource and evidence order.</summary>
@@ -206,7 +208,7 @@ internal sealed class RulePair
             }
 
             var region = pair.Context.Inventory;
-            FindingFingerprint.Compute(pair.Rule.Id, region.AccountId, region.Region, _keys.AsSpan(0, _count), _fingerprints.AsSpan(0, _count));
+            pair._fingerprint.Compute(_keys.AsSpan(0, _count), _fingerprints.AsSpan(0, _count));
             _findings ??= [];
             for (var i = 0; i < _count; i++)
             {

@@ -66,7 +66,7 @@ public sealed class Sha256LanesTests
         var fingerprints = new string[findings.Length];
 
         // When
-        FindingFingerprint.Compute("SGA001", "111122223333", "us-east-1", findings, fingerprints);
+        new FindingFingerprint("SGA001", "111122223333", "us-east-1").Compute(findings, fingerprints);
 
         // Then
         var expected = findings.Select(f => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"SGA001\n111122223333\nus-east-1\n{f.Item1}\n{f.Item2}")).AsSpan(0, 16)));
