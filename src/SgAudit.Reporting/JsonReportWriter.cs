@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Text.Json;
 using SgAudit.Core.Engine;
@@ -19,6 +20,8 @@ public sealed class JsonReportWriter : IReportWriter
 
     private const int FindingsPerFlush = 1000;
 
+    private static readonly JsonWriterOptions WriterOptions = new() { Indented = false };
+
     private readonly ReportViewModelBuilder _builder = new();
 
     public string Format => "json";
@@ -32,7 +35,7 @@ public sealed class JsonReportWriter : IReportWriter
         cancellationToken.ThrowIfCancellationRequested();
         var model = _builder.Build(result);
 
-        await using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = false });
+        await using var json = new Utf8JsonWriter(output, WriterOptions);
         json.WriteStartObject();
         json.WriteString("schemaVersion", SchemaVersion);
         json.WriteStartObject("tool");
@@ -54,9 +57,10 @@ public sealed class JsonReportWriter : IReportWriter
 
         json.WriteStartArray("findings");
         var controls = default(EncodedControls);
+        using var lastChanges = new EncodedLastChange();
         for (var i = 0; i < model.Findings.Length; i++)
         {
-            WriteFinding(json, model.Findings[i], ref controls);
+            WriteFinding(json, model.Findings[i], ref controls, lastChanges);
             if (i % FindingsPerFlush == FindingsPerFlush - 1)
             {
                 await json.FlushAsync(cancellationToken);
@@ -255,7 +259,7 @@ public sealed class JsonReportWriter : IReportWriter
         json.WriteEndArray();
     }
 
-    private static void WriteFinding(Utf8JsonWriter json, FindingView finding, ref EncodedControls controls)
+    private static void WriteFinding(Utf8JsonWriter json, FindingView finding, ref EncodedControls controls, EncodedLastChange lastChanges)
     {
         json.WriteStartObject();
         json.WriteString(FindingJsonNames.RuleId, finding.RuleId);
@@ -292,7 +296,7 @@ public sealed class JsonReportWriter : IReportWriter
         if (finding.Attribution is { } attribution)
         {
             json.WritePropertyName(FindingJsonNames.LastChange);
-            WriteAttribution(json, attribution, withGroup: false);
+            json.WriteRawValue(lastChanges.Encode(attribution), skipInputValidation: true);
         }
         else
         {
@@ -551,4 +555,47 @@ public sealed class JsonReportWriter : IReportWriter
 
     /// <summary>A controls list and its labels encoded for JSON.</summary>
     private readonly record struct EncodedControls(ImmutableArray<string> Source, JsonEncodedText[] Encoded);
+
+    /// <summary>
+    /// The last finding's lastChange object, encoded by the same writer code and options. A region's failing groups
+    /// mostly share one attribution (not assessed, or not looked up past the cap), and a group's findings always do, so
+    /// most findings copy these bytes instead of encoding nine members again (0.5 CPU s at 367,988 findings).
+    /// </summary>
+    private sealed class EncodedLastChange : IDisposable
+    {
+        private readonly ArrayBufferWriter<byte> _buffer = new(512);
+        private readonly Utf8JsonWriter _writer;
+        private AttributionView? _last;
+
+        public EncodedLastChange() => _writer = new Utf8JsonWriter(_buffer, WriterOptions);
+
+        public ReadOnlySpan<byte> Encode(AttributionView attribution)
+        {
+            if (_last is null || !SameChange(_last, attribution))
+            {
+                _buffer.ResetWrittenCount();
+                _writer.Reset(_buffer);
+                WriteAttribution(_writer, attribution, withGroup: false);
+                _writer.Flush();
+                _last = attribution;
+            }
+
+            return _buffer.WrittenSpan;
+        }
+
+        public void Dispose() => _writer.Dispose();
+
+        /// <summary>Everything a finding's lastChange shows: all but the group's own account, region, id and name.</summary>
+        private static bool SameChange(AttributionView a, AttributionView b) =>
+            ReferenceEquals(a, b)
+            || (string.Equals(a.Status, b.Status, StringComparison.Ordinal)
+                && string.Equals(a.Text, b.Text, StringComparison.Ordinal)
+                && string.Equals(a.ErrorCode, b.ErrorCode, StringComparison.Ordinal)
+                && string.Equals(a.ErrorMessage, b.ErrorMessage, StringComparison.Ordinal)
+                && string.Equals(a.Actor, b.Actor, StringComparison.Ordinal)
+                && string.Equals(a.EventName, b.EventName, StringComparison.Ordinal)
+                && string.Equals(a.EventTime, b.EventTime, StringComparison.Ordinal)
+                && string.Equals(a.SourceIp, b.SourceIp, StringComparison.Ordinal)
+                && string.Equals(a.EventId, b.EventId, StringComparison.Ordinal));
+    }
 }

@@ -1,8 +1,11 @@
+using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
 using SgAudit.Collectors;
+using SgAudit.Collectors.CloudTrail;
 using SgAudit.Collectors.Emulator;
 using SgAudit.Collectors.Models;
+using SgAudit.Core.CloudTrail;
 using SgAudit.Core.Engine;
 using SgAudit.Core.Rules;
 
@@ -15,12 +18,27 @@ internal static class BenchmarkRun
     /// Load and collect in their own method, as the CLI does, so the model's API shapes are garbage once the
     /// inventory exists (a local of the caller's async method would keep them alive to the end).
     /// </summary>
-    private static async Task<Core.Model.Inventory> LoadAndCollectAsync(string modelPath, List<StageProbe> probes, GcEventLog gcLog)
+    private static async Task<(Core.Model.Inventory Inventory, ImmutableArray<CloudTrailTarget> CloudTrail)> LoadAndCollectAsync(string modelPath, List<StageProbe> probes, GcEventLog gcLog)
     {
         var document = ModelFileReader.ReadFile(modelPath);
         probes.Add(StageProbe.Take());
         gcLog.Mark("collect");
-        return await new InventoryCollector(new CollectionOptions()).CollectAsync(new EmbeddedEmulator(document).Accounts, CancellationToken.None);
+        var accounts = new EmbeddedEmulator(document).Accounts;
+        var inventory = await new InventoryCollector(new CollectionOptions()).CollectAsync(accounts, CancellationToken.None);
+        return (inventory, CloudTrailTarget.From(accounts));
+    }
+
+    /// <summary>
+    /// As the CLI does after the rules (ScanService.AddCloudTrailAsync): trail posture, then the last change of every
+    /// failing group. The synthetic model has no CloudTrail events, so every region answers "not provided", as a
+    /// model without them does in a CLI scan, and every finding's report entries carry that.
+    /// </summary>
+    private static async Task<CloudTrailResult> AttributeAsync(ImmutableArray<CloudTrailTarget> cloudTrail, Core.Model.Inventory inventory, EvaluationResult evaluation)
+    {
+        var options = new AttributionOptions();
+        var postures = await new TrailPostureCollector().CollectAsync(cloudTrail, inventory, CancellationToken.None);
+        var attributions = await new ChangeAttributionCollector(options, TimeProvider.System).CollectAsync(cloudTrail, evaluation.Findings, CancellationToken.None);
+        return new CloudTrailResult { Postures = postures, Attributions = attributions, AttributionRan = true, LookbackDays = options.LookbackDays };
     }
 
     /// <summary>
@@ -50,7 +68,7 @@ internal static class BenchmarkRun
         using var gcLog = new GcEventLog();
         gcLog.Mark("load");
         var probes = new List<StageProbe> { StageProbe.Take() };
-        var inventory = await LoadAndCollectAsync(modelPath, probes, gcLog);
+        var (inventory, cloudTrailTargets) = await LoadAndCollectAsync(modelPath, probes, gcLog);
         await Task.Yield(); // as the CLI does: let the collector's stack unwind so the model becomes garbage
         if (Environment.GetEnvironmentVariable("SGAUDIT_BENCH_NO_RECLAIM") != "1")
         {
@@ -72,9 +90,12 @@ internal static class BenchmarkRun
         var rules = RuleSetResolver.Resolve(catalog, new Dictionary<string, RuleSettings>());
         var evaluation = RuleEngine.BuiltIn.Evaluate(catalog, inventory, rules);
         probes.Add(StageProbe.Take());
+        gcLog.Mark("attribute");
+        var cloudTrail = await AttributeAsync(cloudTrailTargets, inventory, evaluation);
+        probes.Add(StageProbe.Take());
         gcLog.Mark("render");
 
-        var rendered = await ReportRendering.RenderAllAsync(catalog, rules, inventory, evaluation, outDir, TimeProvider.System);
+        var rendered = await ReportRendering.RenderAllAsync(catalog, rules, inventory, evaluation, cloudTrail, outDir, TimeProvider.System);
         probes.Add(StageProbe.Take());
         gcLog.Mark("after render");
         RepeatEvaluation(catalog, inventory, rules);
@@ -88,13 +109,13 @@ internal static class BenchmarkRun
     }
 }
 
-/// <summary>One benchmark's numbers: load, collect, evaluate and render.</summary>
+/// <summary>One benchmark's numbers: load, collect, evaluate, attribute and render.</summary>
 internal sealed record BenchmarkMeasurement(StageProbe[] Stages, long Permissions, int Findings, long PeakWorkingSet, IReadOnlyList<(string File, long Bytes)> Reports)
 {
     /// <summary>The rules evaluated (every built-in rule with its defaults).</summary>
     public int RuleCount { get; init; }
 
-    private string[] Names => ["load (parse + validate)", "collect (emulator paging + mapping)", string.Create(CultureInfo.InvariantCulture, $"evaluate ({RuleCount} rules)"), "render (all reports)"];
+    private string[] Names => ["load (parse + validate)", "collect (emulator paging + mapping)", string.Create(CultureInfo.InvariantCulture, $"evaluate ({RuleCount} rules)"), "attribute (CloudTrail)", "render (all reports)"];
 
     public void Print(TextWriter output)
     {

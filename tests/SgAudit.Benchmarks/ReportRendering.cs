@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using SgAudit.Core.CloudTrail;
 using SgAudit.Core.Engine;
 using SgAudit.Core.Model;
 using SgAudit.Core.Rules;
@@ -10,7 +11,7 @@ namespace SgAudit.Benchmarks;
 /// <summary>Renders every report format through the same all-or-nothing file writer the CLI uses.</summary>
 internal static class ReportRendering
 {
-    public static async Task<IReadOnlyList<(string File, long Bytes)>> RenderAllAsync(RuleCatalog catalog, ImmutableArray<ResolvedRule> rules, Inventory inventory, EvaluationResult evaluation, string outDir, TimeProvider time)
+    public static async Task<IReadOnlyList<(string File, long Bytes)>> RenderAllAsync(RuleCatalog catalog, ImmutableArray<ResolvedRule> rules, Inventory inventory, EvaluationResult evaluation, CloudTrailResult cloudTrail, string outDir, TimeProvider time)
     {
         var now = time.GetUtcNow();
         var result = new ScanResult("benchmark", now, now, new ScanInputs("model-file", "synthetic benchmark model"))
@@ -19,6 +20,7 @@ internal static class ReportRendering
             Rules = rules,
             Inventory = inventory,
             Evaluation = evaluation,
+            CloudTrail = cloudTrail,
         };
         var writers = new ReportWriterFactory(TemplateSet.Embedded).Create(ReportWriterFactory.DefaultFormats); // what a default scan writes
         // SGAUDIT_BENCH_PER_WRITER=N (N ≥ 1) times each writer alone N times, to a null stream: later rounds run warm code.

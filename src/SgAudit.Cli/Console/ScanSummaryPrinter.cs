@@ -31,9 +31,11 @@ public sealed class ScanSummaryPrinter(IAnsiConsole console)
         }
 
         // One pass over the findings for both tables: a large scan has hundreds of thousands, and a pass per rule and
-        // per severity took most of a second.
+        // per severity took most of a second. Findings come grouped by rule and resource, so a resource is added to its
+        // rule's set only where it differs from the finding before (the set still makes any order count right).
         var bySeverity = new Dictionary<Severity, int>();
         var byRuleCounts = new Dictionary<string, (int Findings, HashSet<(string AccountId, string Region, string ResourceId)> Resources)>(StringComparer.Ordinal);
+        Finding? previous = null;
         foreach (var finding in result.Findings)
         {
             CollectionsMarshal.GetValueRefOrAddDefault(bySeverity, finding.Severity, out _)++;
@@ -44,7 +46,12 @@ public sealed class ScanSummaryPrinter(IAnsiConsole console)
             }
 
             counts.Findings++;
-            counts.Resources.Add((finding.AccountId, finding.Region, finding.ResourceId));
+            if (previous is null || !SameRuleAndResource(previous, finding))
+            {
+                counts.Resources.Add((finding.AccountId, finding.Region, finding.ResourceId));
+            }
+
+            previous = finding;
         }
 
         var severities = new Table().Border(TableBorder.Rounded).AddColumn("Severity").AddColumn(new TableColumn("Findings").RightAligned());
@@ -199,4 +206,10 @@ public sealed class ScanSummaryPrinter(IAnsiConsole console)
             console.MarkupLine($"CloudTrail: last change found for {found} of {cloudTrail.Attributions.Length} failing groups ({cloudTrail.LookbackDays} days).");
         }
     }
+
+    private static bool SameRuleAndResource(Finding a, Finding b) =>
+        string.Equals(a.ResourceId, b.ResourceId, StringComparison.Ordinal)
+        && string.Equals(a.RuleId, b.RuleId, StringComparison.Ordinal)
+        && string.Equals(a.Region, b.Region, StringComparison.Ordinal)
+        && string.Equals(a.AccountId, b.AccountId, StringComparison.Ordinal);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using SgAudit.Core.CloudTrail;
 using SgAudit.Core.Engine;
 using SgAudit.Core.Rules;
@@ -9,52 +10,84 @@ namespace SgAudit.Reporting.ViewModels;
 /// <summary>Builds the CloudTrail views once per scan; findings look their group's attribution up by key.</summary>
 internal sealed class CloudTrailViews
 {
-    private readonly Dictionary<(string AccountId, string Region, string GroupId), AttributionView> _byGroup;
+    /// <summary>
+    /// Attributions by group id: the index of the first with that id, and for each the next with the same id (ids repeat
+    /// across accounts and regions only in made-up models), so a finding's lookup hashes one string instead of a tuple of
+    /// three, with no list per group.
+    /// </summary>
+    private readonly Dictionary<string, int> _firstById;
+
+    private readonly int[] _nextWithSameId;
+
+    private readonly ImmutableArray<GroupAttribution> _groups;
+
+    private readonly ImmutableArray<AttributionView> _views;
 
     public CloudTrailViews(ScanResult result)
     {
         var cloudTrail = result.CloudTrail;
-        // Names only for the attributed groups: without attribution (most scans) the findings are not walked at all.
-        var names = new Dictionary<(string, string, string), string?>();
-        foreach (var attribution in cloudTrail.Attributions)
+        var groups = _groups = cloudTrail.Attributions;
+        _firstById = new Dictionary<string, int>(groups.Length, StringComparer.Ordinal);
+        _nextWithSameId = new int[groups.Length];
+        for (var i = groups.Length - 1; i >= 0; i--)
         {
-            names.TryAdd((attribution.AccountId, attribution.Region, attribution.GroupId), null);
+            ref var first = ref CollectionsMarshal.GetValueRefOrAddDefault(_firstById, groups[i].GroupId, out var exists);
+            _nextWithSameId[i] = exists ? first : -1;
+            first = i;
         }
 
-        if (names.Count > 0)
+        // Names only for the attributed groups: without attribution (most scans) the findings are not walked at all.
+        var names = new string?[groups.Length];
+        if (groups.Length > 0)
         {
             foreach (var finding in result.Findings)
             {
-                if (finding.ResourceKind == ResourceKind.SecurityGroup && names.TryGetValue((finding.AccountId, finding.Region, finding.ResourceId), out var name) && name is null)
+                if (IndexOf(finding) is var i and >= 0)
                 {
-                    names[(finding.AccountId, finding.Region, finding.ResourceId)] = finding.ResourceName;
+                    names[i] ??= finding.ResourceName;
                 }
             }
         }
 
-        var attributions = cloudTrail.Attributions
-            .Select(a => Attribution(a, names.GetValueOrDefault((a.AccountId, a.Region, a.GroupId)) ?? "", cloudTrail.LookbackDays))
-            .ToImmutableArray();
-        _byGroup = attributions.ToDictionary(a => (a.AccountId, a.Region, a.GroupId));
+        _views = [.. groups.Select((a, i) => Attribution(a, names[i] ?? "", cloudTrail.LookbackDays))];
         View = new CloudTrailView
         {
             Provided = !cloudTrail.Postures.IsEmpty,
             AttributionRan = cloudTrail.AttributionRan,
             LookbackDays = cloudTrail.LookbackDays,
             Trails = [.. cloudTrail.Postures.Select(Posture)],
-            Attributions = attributions,
-            Found = cloudTrail.Attributions.Count(a => a.Status == AttributionStatus.Found),
-            NoChange = cloudTrail.Attributions.Count(a => a.Status == AttributionStatus.NoChangeInWindow),
-            NotLookedUp = cloudTrail.Attributions.Count(a => a.Status == AttributionStatus.NotLookedUp),
-            NotAssessed = cloudTrail.Attributions.Count(a => a.Status == AttributionStatus.NotAssessed),
+            Attributions = _views,
+            Found = groups.Count(a => a.Status == AttributionStatus.Found),
+            NoChange = groups.Count(a => a.Status == AttributionStatus.NoChangeInWindow),
+            NotLookedUp = groups.Count(a => a.Status == AttributionStatus.NotLookedUp),
+            NotAssessed = groups.Count(a => a.Status == AttributionStatus.NotAssessed),
         };
     }
 
     public CloudTrailView View { get; }
 
     /// <summary>The attribution of a finding's group; null for network ACLs and when attribution did not run.</summary>
-    public AttributionView? For(Finding finding) =>
-        finding.ResourceKind == ResourceKind.SecurityGroup && _byGroup.Count > 0 ? _byGroup.GetValueOrDefault((finding.AccountId, finding.Region, finding.ResourceId)) : null;
+    public AttributionView? For(Finding finding) => IndexOf(finding) is var i and >= 0 ? _views[i] : null;
+
+    /// <summary>The index of the finding's group among the attributions, or -1.</summary>
+    private int IndexOf(Finding finding)
+    {
+        if (finding.ResourceKind != ResourceKind.SecurityGroup || !_firstById.TryGetValue(finding.ResourceId, out var i))
+        {
+            return -1;
+        }
+
+        for (; i >= 0; i = _nextWithSameId[i])
+        {
+            var attribution = _groups[i];
+            if (string.Equals(attribution.Region, finding.Region, StringComparison.Ordinal) && string.Equals(attribution.AccountId, finding.AccountId, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 
     private static AttributionView Attribution(GroupAttribution attribution, string groupName, int lookbackDays)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SgAudit.Core.CloudTrail;
 using SgAudit.Core.Engine;
+using SgAudit.Core.Model;
 using SgAudit.Reporting;
 
 namespace SgAudit.Tests.Reporting;
@@ -73,6 +74,17 @@ public sealed class CloudTrailReportTests
         Assert.Equal("a1b2c3d4-0001", img.GetProperty("eventId").GetString());
         Assert.All(findings.Where(f => f.GetProperty("resourceType").GetString() == "AWS::EC2::NetworkAcl"), f => Assert.Equal(JsonValueKind.Null, f.GetProperty("lastChange").ValueKind));
         var cloudTrail = json.RootElement.GetProperty("cloudTrail");
+
+        // And every group finding's last change is its own group's attribution, member for member (each finding's
+        // object is copied from the one before when they match, so a wrong match would show here)
+        var byGroup = cloudTrail.GetProperty("attributions").EnumerateArray().ToDictionary(
+            a => (a.GetProperty("accountId").GetString(), a.GetProperty("region").GetString(), a.GetProperty("groupId").GetString()),
+            a => a.EnumerateObject().Where(m => m.Name is not ("accountId" or "region" or "groupId")).Select(m => $"{m.Name}={m.Value.GetRawText()}").ToList());
+        var groupFindings = findings.Where(f => f.GetProperty("resourceType").GetString() == "AWS::EC2::SecurityGroup").ToList();
+        Assert.True(groupFindings.Select(f => f.GetProperty("lastChange").GetRawText()).Distinct().Count() >= 4);
+        Assert.All(groupFindings, f => Assert.Equal(
+            byGroup[(f.GetProperty("accountId").GetString(), f.GetProperty("region").GetString(), f.GetProperty("resourceId").GetString())],
+            f.GetProperty("lastChange").EnumerateObject().Select(m => $"{m.Name}={m.Value.GetRawText()}")));
         Assert.Equal(["found", "no-change", "not-looked-up", "not-assessed", "found"], cloudTrail.GetProperty("attributions").EnumerateArray().Select(a => a.GetProperty("status").GetString()));
         Assert.Equal(["logging", "not-assessed"], cloudTrail.GetProperty("trails").EnumerateArray().Select(a => a.GetProperty("status").GetString()));
         Assert.Equal(ReportTestData.HostileTrailError, cloudTrail.GetProperty("trails")[1].GetProperty("errorMessage").GetString());
@@ -81,6 +93,41 @@ public sealed class CloudTrailReportTests
         Assert.DoesNotContain("<img", text, StringComparison.Ordinal);
         Assert.DoesNotContain("</script", text, StringComparison.Ordinal);
         Assert.DoesNotContain('\u202E', text);
+    }
+
+    [Fact]
+    public async Task Should_GiveEachFindingItsOwnScopesChange_When_AGroupIdRepeatsAcrossRegionsAndAccounts()
+    {
+        // Given one group id, open to the world, in two regions of one account and in a second account, each changed by someone else
+        const string Id = "sg-0123456789abcdef0";
+        var scopes = new[] { (ReportTestData.AccountA, "us-east-1", "alice"), (ReportTestData.AccountA, "eu-west-1", "bob"), (ReportTestData.AccountB, "us-east-1", "carol") };
+        var inventory = new Inventory(
+            [.. scopes.Select(s => new RegionInventory(s.Item1, s.Item2)
+            {
+                SecurityGroups = [new SecurityGroup(Id, $"web-{s.Item3}", s.Item1) { Ingress = [ReportTestData.AllTraffic(ReportTestData.World4)] }],
+            })],
+            []);
+        var result = ReportTestData.Scan(inventory) with
+        {
+            CloudTrail = new CloudTrailResult
+            {
+                AttributionRan = true,
+                LookbackDays = 90,
+                Attributions = [.. scopes.Select(s => GroupAttribution.Found(new GroupChange(s.Item1, s.Item2, Id, "AuthorizeSecurityGroupIngress", ReportTestData.ChangedAt, s.Item3, $"event-{s.Item3}")))],
+            },
+        };
+
+        // When it is rendered as report.json and HTML
+        using var json = JsonDocument.Parse(await RenderAsync("json", result));
+        var html = await RenderAsync("html", result);
+
+        // Then every finding names its own scope's actor, and each group card its own name and actor
+        var findings = json.RootElement.GetProperty("findings").EnumerateArray().ToList();
+        Assert.Equal(3, findings.Select(f => (f.GetProperty("accountId").GetString(), f.GetProperty("region").GetString())).Distinct().Count());
+        Assert.All(findings, f => Assert.Equal(
+            scopes.Single(s => s.Item1 == f.GetProperty("accountId").GetString() && s.Item2 == f.GetProperty("region").GetString()).Item3,
+            f.GetProperty("lastChange").GetProperty("actor").GetString()));
+        Assert.All(scopes, s => Assert.Matches($"<span class=\"name\">web-{s.Item3}</span></td>\\s*<td[^>]*>[^<]*<span[^>]*>last changed by {s.Item3} at", html));
     }
 
     [Fact]

@@ -194,12 +194,12 @@ internal static class ReportTestData
             new NotAssessedScope(AccountB, "ap-southeast-2", "UnauthorizedOperation", NotAssessedMessage),
         ]);
 
-    private static CidrSource World4 { get; } = new(IPNetwork.Parse("0.0.0.0/0"));
+    public static CidrSource World4 { get; } = new(IPNetwork.Parse("0.0.0.0/0"));
 
     private static CidrSource World6 { get; } = new(IPNetwork.Parse("::/0"));
 
     private static Permission Tcp(int from, int to, TrafficSource source) =>
         new(Direction.Ingress, IpProtocol.Tcp, [source]) { Ports = new PortRange(from, to) };
 
-    private static Permission AllTraffic(TrafficSource source) => new(Direction.Ingress, IpProtocol.All, [source]);
+    public static Permission AllTraffic(TrafficSource source) => new(Direction.Ingress, IpProtocol.All, [source]);
 }

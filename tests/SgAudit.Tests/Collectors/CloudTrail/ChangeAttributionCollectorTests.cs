@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using SgAudit.Collectors.CloudTrail;
 using SgAudit.Collectors.Emulator;
 using SgAudit.Core.CloudTrail;
+using SgAudit.Core.Engine;
 using SgAudit.Tests.Support;
 using static SgAudit.Tests.Collectors.CloudTrail.CloudTrailModels;
 
@@ -135,6 +136,25 @@ public sealed class ChangeAttributionCollectorTests
         Assert.Equal(["sg-0aaa"], attributions.Select(a => a.GroupId));
     }
 
+    [Fact]
+    public async Task Should_LookUpEachFailingGroupOnceInRegionAndIdOrder_When_FindingsComeInAnyOrder()
+    {
+        // Given groups in two regions, each failing several rules (SSH and RDP from anywhere), the same id in both
+        var yaml = $"accounts:\n  - id: \"{Account}\"\n    regions:\n" + Region("us-east-1", "sg-0ccc", "sg-0aaa") + Region("eu-west-1", "sg-0bbb", "sg-0aaa");
+
+        // When the findings are handed over in no particular order (by fingerprint), regions interleaved
+        var attributions = await AttributeAsync(yaml, reorder: findings => findings.OrderBy(f => f.Fingerprint, StringComparer.Ordinal));
+
+        // Then each group is looked up once, by region and then id
+        Assert.Equal(
+            [("eu-west-1", "sg-0aaa"), ("eu-west-1", "sg-0bbb"), ("us-east-1", "sg-0aaa"), ("us-east-1", "sg-0ccc")],
+            attributions.Select(a => (a.Region, a.GroupId)));
+
+        static string Region(string name, params string[] groupIds) =>
+            $"      - name: {name}\n        NetworkInterfaces: []\n        CloudTrailEvents: []\n        SecurityGroups:\n"
+            + string.Concat(groupIds.Select(id => $"          - GroupId: {id}\n            IpPermissions: [{{IpProtocol: tcp, FromPort: 22, ToPort: 22, IpRanges: [{{CidrIp: 0.0.0.0/0}}]}}, {{IpProtocol: tcp, FromPort: 3389, ToPort: 3389, IpRanges: [{{CidrIp: 0.0.0.0/0}}]}}]\n"));
+    }
+
     /// <summary>One region with failing groups (SSH from anywhere) and optional CloudTrailEvents (null: not provided).</summary>
     private static string Model(string groupId, string? events) => Model([groupId], events);
 
@@ -143,13 +163,13 @@ public sealed class ChangeAttributionCollectorTests
         + string.Concat(groupIds.Select(id => $"          - GroupId: {id}\n            IpPermissions: [{{IpProtocol: tcp, FromPort: 22, ToPort: 22, IpRanges: [{{CidrIp: 0.0.0.0/0}}]}}]\n"))
         + (events is null ? "" : "        CloudTrailEvents:" + (events.Length == 0 ? " []\n" : "\n" + events));
 
-    private static async Task<ImmutableArray<GroupAttribution>> AttributeAsync(string yaml, AttributionOptions? options = null, ICloudTrailApi? api = null)
+    private static async Task<ImmutableArray<GroupAttribution>> AttributeAsync(string yaml, AttributionOptions? options = null, ICloudTrailApi? api = null, Func<IEnumerable<Finding>, IEnumerable<Finding>>? reorder = null)
     {
         var document = Read(yaml);
         var inventory = await ScanPipeline.CollectAsync(document);
         var evaluation = ScanPipeline.Evaluate(inventory, ScanPipeline.Rules());
         var target = new CloudTrailTarget(Account, api ?? new EmulatedCloudTrailApi(document.Accounts[0]));
-        return await new ChangeAttributionCollector(options ?? new AttributionOptions(), new FixedTimeProvider(Now)).CollectAsync([target], evaluation.Findings, CancellationToken.None);
+        return await new ChangeAttributionCollector(options ?? new AttributionOptions(), new FixedTimeProvider(Now)).CollectAsync([target], reorder is null ? evaluation.Findings : [.. reorder(evaluation.Findings)], CancellationToken.None);
     }
 
 }
