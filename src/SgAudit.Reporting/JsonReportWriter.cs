@@ -559,7 +559,8 @@ public sealed class JsonReportWriter : IReportWriter
     /// <summary>
     /// The last finding's lastChange object, encoded by the same writer code and options. A region's failing groups
     /// mostly share one attribution (not assessed, or not looked up past the cap), and a group's findings always do, so
-    /// most findings copy these bytes instead of encoding nine members again (0.5 CPU s at 367,988 findings).
+    /// most findings copy these bytes instead of encoding nine members again (8% of render's samples in a profile of a
+    /// 100,000-group CLI scan).
     /// </summary>
     private sealed class EncodedLastChange : IDisposable
     {
