@@ -6,7 +6,6 @@ using SgAudit.Collectors.CloudTrail;
 using SgAudit.Collectors.Ec2;
 using SgAudit.Collectors.Models;
 using SgAudit.Collectors.Snapshots;
-using SgAudit.Core.CloudTrail;
 using SgAudit.Core.Engine;
 using SgAudit.Core.Model;
 using SgAudit.Core.Suppressions;
@@ -104,10 +103,7 @@ public sealed class ScanService(TimeProvider time)
         return ScanSuppressions.Apply(result, config.Suppressions, started);
     }
 
-    /// <summary>
-    /// Trail posture for every account with CloudTrail, and, unless turned off, who last changed each failing
-    /// security group. Informational: the result's gate and exit code do not depend on it.
-    /// </summary>
+    /// <summary>The result with <see cref="CloudTrailAssessment"/> of its CloudTrail accounts, if any.</summary>
     public async Task<ScanResult> AddCloudTrailAsync(ScanResult result, ImmutableArray<CloudTrailTarget> cloudTrail, bool attribution, CancellationToken cancellationToken)
     {
         if (cloudTrail.IsDefaultOrEmpty)
@@ -115,15 +111,7 @@ public sealed class ScanService(TimeProvider time)
             return result;
         }
 
-        var options = new AttributionOptions();
-        var postures = await new TrailPostureCollector().CollectAsync(cloudTrail, result.Inventory, cancellationToken);
-        var attributions = attribution
-            ? await new ChangeAttributionCollector(options, time).CollectAsync(cloudTrail, result.Findings, cancellationToken)
-            : [];
-        return result with
-        {
-            FinishedAt = time.GetUtcNow(),
-            CloudTrail = new CloudTrailResult { Postures = postures, Attributions = attributions, AttributionRan = attribution, LookbackDays = options.LookbackDays },
-        };
+        var assessed = await CloudTrailAssessment.CollectAsync(cloudTrail, result.Inventory, result.Findings, attribution, time, cancellationToken);
+        return result with { FinishedAt = time.GetUtcNow(), CloudTrail = assessed };
     }
 }

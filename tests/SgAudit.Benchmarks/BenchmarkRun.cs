@@ -5,7 +5,6 @@ using SgAudit.Collectors;
 using SgAudit.Collectors.CloudTrail;
 using SgAudit.Collectors.Emulator;
 using SgAudit.Collectors.Models;
-using SgAudit.Core.CloudTrail;
 using SgAudit.Core.Engine;
 using SgAudit.Core.Rules;
 
@@ -26,19 +25,6 @@ internal static class BenchmarkRun
         var accounts = new EmbeddedEmulator(document).Accounts;
         var inventory = await new InventoryCollector(new CollectionOptions()).CollectAsync(accounts, CancellationToken.None);
         return (inventory, CloudTrailTarget.From(accounts));
-    }
-
-    /// <summary>
-    /// As the CLI does after the rules (ScanService.AddCloudTrailAsync): trail posture, then the last change of every
-    /// failing group. The synthetic model has no CloudTrail events, so every region answers "not provided", as a
-    /// model without them does in a CLI scan, and every finding's report entries carry that.
-    /// </summary>
-    private static async Task<CloudTrailResult> AttributeAsync(ImmutableArray<CloudTrailTarget> cloudTrail, Core.Model.Inventory inventory, EvaluationResult evaluation)
-    {
-        var options = new AttributionOptions();
-        var postures = await new TrailPostureCollector().CollectAsync(cloudTrail, inventory, CancellationToken.None);
-        var attributions = await new ChangeAttributionCollector(options, TimeProvider.System).CollectAsync(cloudTrail, evaluation.Findings, CancellationToken.None);
-        return new CloudTrailResult { Postures = postures, Attributions = attributions, AttributionRan = true, LookbackDays = options.LookbackDays };
     }
 
     /// <summary>
@@ -91,7 +77,9 @@ internal static class BenchmarkRun
         var evaluation = RuleEngine.BuiltIn.Evaluate(catalog, inventory, rules);
         probes.Add(StageProbe.Take());
         gcLog.Mark("attribute");
-        var cloudTrail = await AttributeAsync(cloudTrailTargets, inventory, evaluation);
+        // The CLI's CloudTrail step (ScanService.AddCloudTrailAsync). The synthetic model has no CloudTrail events, so
+        // every region answers "not provided", as a model without them does in a CLI scan.
+        var cloudTrail = await CloudTrailAssessment.CollectAsync(cloudTrailTargets, inventory, evaluation.Findings, attribution: true, TimeProvider.System, CancellationToken.None);
         probes.Add(StageProbe.Take());
         gcLog.Mark("render");
 
