@@ -24,37 +24,47 @@ public sealed class ScanCommand(IAnsiConsole console, TextWriter error, TimeProv
         var config = options.Config is null ? ScanConfigLoader.Defaults(catalog) : ScanConfigLoader.Load(options.Config, catalog);
         var failOn = ResolveFailOn(options, config);
         var writers = CompileWriters(options, cancellationToken);
-        var baseline = options.Baseline is null ? null : ReadBaseline(options.Baseline);
-        var started = time.GetUtcNow();
-        await using var collected = options.Source.IsLive
-            ? await new CollectionProgressReporter(error).RunAsync(progress => ScanService.CollectAsync(options.Source, progress, cancellationToken))
-            : await ScanService.CollectAsync(options.Source, null, cancellationToken);
-
-        // The collector's last worker completes that task and would run the rest of this method inline on its own
-        // stack, keeping the model's API shapes (hundreds of MB at scale) reachable until the scan ends; yield so
-        // that stack unwinds first.
-        await Task.Yield();
-        ScanService.ReclaimCollectionGarbage();
-        var service = new ScanService(time);
-        var result = service.Evaluate(collected.Inventory, collected.Inputs, config, failOn, started, cancellationToken);
-        result = await service.AddCloudTrailAsync(result, collected.CloudTrail, !options.NoAttribution, cancellationToken);
-        if (collected.ApiCalls is { } apiCalls)
+        try
         {
-            result = result with { Inputs = result.Inputs with { ApiCalls = apiCalls() } };
-        }
+            var baseline = options.Baseline is null ? null : ReadBaseline(options.Baseline);
+            var started = time.GetUtcNow();
+            await using var collected = options.Source.IsLive
+                ? await new CollectionProgressReporter(error).RunAsync(progress => ScanService.CollectAsync(options.Source, progress, cancellationToken))
+                : await ScanService.CollectAsync(options.Source, null, cancellationToken);
 
-        if (baseline is not null)
+            // The collector's last worker completes that task and would run the rest of this method inline on its own
+            // stack, keeping the model's API shapes (hundreds of MB at scale) reachable until the scan ends; yield so
+            // that stack unwinds first.
+            await Task.Yield();
+            ScanService.ReclaimCollectionGarbage();
+            var service = new ScanService(time);
+            var result = service.Evaluate(collected.Inventory, collected.Inputs, config, failOn, started, cancellationToken);
+            result = await service.AddCloudTrailAsync(result, collected.CloudTrail, !options.NoAttribution, cancellationToken);
+            if (collected.ApiCalls is { } apiCalls)
+            {
+                result = result with { Inputs = result.Inputs with { ApiCalls = apiCalls() } };
+            }
+
+            if (baseline is not null)
+            {
+                result = BaselineComparison.Apply(result, baseline);
+            }
+
+            var compiled = await writers;
+            var paths = await ReportFileWriter.WriteAllAsync(compiled, result, options.OutputDirectory, cancellationToken);
+
+            var exitCode = ExitCodeFor(result, options.AllowPartial);
+            var sarif = compiled.OfType<SarifReportWriter>().SingleOrDefault()?.Summarize(result);
+            new ScanSummaryPrinter(console).Print(result, paths, exitCode, sarif);
+            return exitCode;
+        }
+        finally
         {
-            result = BaselineComparison.Apply(result, baseline);
+            // On an error (bad input, an unreadable region) the embedded templates may still be compiling: wait for
+            // them, so that no work of this command outlives it (in-process callers, tests among them, would otherwise
+            // see a compilation's CPU and allocations after the command returned).
+            await ((Task)writers).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
-
-        var compiled = await writers;
-        var paths = await ReportFileWriter.WriteAllAsync(compiled, result, options.OutputDirectory, cancellationToken);
-
-        var exitCode = ExitCodeFor(result, options.AllowPartial);
-        var sarif = compiled.OfType<SarifReportWriter>().SingleOrDefault()?.Summarize(result);
-        new ScanSummaryPrinter(console).Print(result, paths, exitCode, sarif);
-        return exitCode;
     }
 
     /// <summary>

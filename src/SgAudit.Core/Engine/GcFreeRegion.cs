@@ -43,7 +43,7 @@ public sealed class GcFreeRegion : IDisposable
         }
         catch (ArgumentOutOfRangeException)
         {
-            return new GcFreeRegion(false); // more than this runtime's GC can set aside
+            return new GcFreeRegion(false); // a budget this GC rejects outright (not positive; above a segments GC's limit)
         }
     }
 
