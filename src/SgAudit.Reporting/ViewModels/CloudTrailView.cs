@@ -19,6 +19,12 @@ public sealed record CloudTrailView
     /// <summary>One per failing security group, by account, region and group id.</summary>
     public required ImmutableArray<AttributionView> Attributions { get; init; }
 
+    /// <summary>
+    /// The attribution table: looked-up groups one per row, and per account and region one row for each outcome that
+    /// groups share without anything of their own (not looked up, not assessed), in account, region and group order.
+    /// </summary>
+    public required ImmutableArray<AttributionRowView> AttributionRows { get; init; }
+
     public required int Found { get; init; }
     public required int NoChange { get; init; }
     public required int NotLookedUp { get; init; }

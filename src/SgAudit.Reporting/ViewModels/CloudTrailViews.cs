@@ -57,6 +57,7 @@ internal sealed class CloudTrailViews
             LookbackDays = cloudTrail.LookbackDays,
             Trails = [.. cloudTrail.Postures.Select(Posture)],
             Attributions = _views,
+            AttributionRows = Rows(groups, _views),
             Found = groups.Count(a => a.Status == AttributionStatus.Found),
             NoChange = groups.Count(a => a.Status == AttributionStatus.NoChangeInWindow),
             NotLookedUp = groups.Count(a => a.Status == AttributionStatus.NotLookedUp),
@@ -87,6 +88,56 @@ internal sealed class CloudTrailViews
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// Looked-up groups one row each; in each account and region, groups that were not looked up or not assessed for the
+    /// same reason one row, where the first of them is, when there are two or more.
+    /// </summary>
+    private static ImmutableArray<AttributionRowView> Rows(ImmutableArray<GroupAttribution> groups, ImmutableArray<AttributionView> views)
+    {
+        var rows = ImmutableArray.CreateBuilder<AttributionRowView>();
+        for (var start = 0; start < groups.Length;)
+        {
+            // One account and region: [start, end)
+            var end = start + 1;
+            while (end < groups.Length && string.Equals(groups[end].Region, groups[start].Region, StringComparison.Ordinal) && string.Equals(groups[end].AccountId, groups[start].AccountId, StringComparison.Ordinal))
+            {
+                end++;
+            }
+
+            var shared = new Dictionary<(string Status, string Text, string? ErrorMessage), int>();
+            for (var i = start; i < end; i++)
+            {
+                if (SharesItsOutcome(groups[i]))
+                {
+                    CollectionsMarshal.GetValueRefOrAddDefault(shared, OutcomeOf(views[i]), out _)++;
+                }
+            }
+
+            var written = new HashSet<(string Status, string Text, string? ErrorMessage)>();
+            for (var i = start; i < end; i++)
+            {
+                var view = views[i];
+                var count = SharesItsOutcome(groups[i]) ? shared[OutcomeOf(view)] : 1;
+                if (count == 1)
+                {
+                    rows.Add(new AttributionRowView { AccountId = view.AccountId, Region = view.Region, Status = view.Status, Text = view.Text, ErrorMessage = view.ErrorMessage, Group = view, GroupCount = 1 });
+                }
+                else if (written.Add(OutcomeOf(view)))
+                {
+                    rows.Add(new AttributionRowView { AccountId = view.AccountId, Region = view.Region, Status = view.Status, Text = view.Text, ErrorMessage = view.ErrorMessage, GroupCount = count });
+                }
+            }
+
+            start = end;
+        }
+
+        return rows.ToImmutable();
+
+        static bool SharesItsOutcome(GroupAttribution attribution) => attribution.Status is AttributionStatus.NotLookedUp or AttributionStatus.NotAssessed;
+
+        static (string Status, string Text, string? ErrorMessage) OutcomeOf(AttributionView view) => (view.Status, view.Text, view.ErrorMessage);
     }
 
     private static AttributionView Attribution(GroupAttribution attribution, string groupName, int lookbackDays)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using SgAudit.Core.CloudTrail;
 using SgAudit.Core.Engine;
 using SgAudit.Core.Model;
@@ -128,6 +129,55 @@ public sealed class CloudTrailReportTests
             scopes.Single(s => s.Item1 == f.GetProperty("accountId").GetString() && s.Item2 == f.GetProperty("region").GetString()).Item3,
             f.GetProperty("lastChange").GetProperty("actor").GetString()));
         Assert.All(scopes, s => Assert.Matches($"<span class=\"name\">web-{s.Item3}</span></td>\\s*<td[^>]*>[^<]*<span[^>]*>last changed by {s.Item3} at", html));
+    }
+
+    [Fact]
+    public async Task Should_ListLookedUpGroupsAndCountTheRestPerRegionAndReason_When_RenderingTheAttributionTable()
+    {
+        // Given failing groups in two regions of one account and one of another: in us-east-1 two looked up and five
+        // past the lookup limit; in eu-west-1 four throttled, one denied; in the second account one past the limit
+        static string Id(int n) => $"sg-{n:d17}";
+        List<GroupAttribution> attributions =
+        [
+            GroupAttribution.NotAssessed(ReportTestData.AccountA, "eu-west-1", Id(1), "ThrottlingException", "Rate exceeded"),
+            GroupAttribution.NotAssessed(ReportTestData.AccountA, "eu-west-1", Id(2), "AccessDeniedException", "<b>denied</b>"),
+            GroupAttribution.NotAssessed(ReportTestData.AccountA, "eu-west-1", Id(3), "ThrottlingException", "Rate exceeded"),
+            GroupAttribution.NotAssessed(ReportTestData.AccountA, "eu-west-1", Id(4), "ThrottlingException", "Rate exceeded"),
+            GroupAttribution.NotAssessed(ReportTestData.AccountA, "eu-west-1", Id(5), "ThrottlingException", "Rate exceeded"),
+            GroupAttribution.Found(new GroupChange(ReportTestData.AccountA, "us-east-1", Id(10), "AuthorizeSecurityGroupIngress", ReportTestData.ChangedAt, "alice", "event-10") { SourceIp = "198.51.100.7" }),
+            new GroupAttribution(ReportTestData.AccountA, "us-east-1", Id(11), AttributionStatus.NoChangeInWindow),
+            .. Enumerable.Range(12, 5).Select(n => new GroupAttribution(ReportTestData.AccountA, "us-east-1", Id(n), AttributionStatus.NotLookedUp)),
+            new GroupAttribution(ReportTestData.AccountB, "us-east-1", Id(20), AttributionStatus.NotLookedUp),
+        ];
+        var inventory = new Inventory(
+            [.. attributions.GroupBy(a => (a.AccountId, a.Region)).Select(scope => new RegionInventory(scope.Key.AccountId, scope.Key.Region)
+            {
+                SecurityGroups = [.. scope.Select(a => new SecurityGroup(a.GroupId, $"web-{a.GroupId[^2..]}", a.AccountId) { Ingress = [ReportTestData.AllTraffic(ReportTestData.World4)] })],
+            })],
+            []);
+        var result = ReportTestData.Scan(inventory) with { CloudTrail = new CloudTrailResult { AttributionRan = true, LookbackDays = 90, Attributions = [.. attributions] } };
+
+        // When it is rendered as HTML
+        var html = await RenderAsync("html", result);
+
+        // Then the table lists each looked-up group and the lone denied one, and counts each shared outcome once, where its first group is
+        var table = Regex.Match(html, "<table class=\"attributions\">.*?<tbody>(.*?)</tbody>", RegexOptions.Singleline).Groups[1].Value;
+        var rows = Regex.Matches(table, "<tr>(.*?)</tr>", RegexOptions.Singleline)
+            .Select(row => string.Join(" | ", Regex.Matches(row.Groups[1].Value, "<td[^>]*>(.*?)</td>", RegexOptions.Singleline).Select(cell => Regex.Replace(Regex.Replace(cell.Groups[1].Value, "<[^>]+>", " "), "\\s+", " ").Trim())))
+            .ToList();
+        Assert.Equal(
+            [
+                $"{ReportTestData.AccountA} | eu-west-1 | 4 failing groups | attribution not assessed: ThrottlingException (Rate exceeded) | - | -",
+                $"{ReportTestData.AccountA} | eu-west-1 | {Id(2)} web-02 | attribution not assessed: AccessDeniedException (&lt;b&gt;denied&lt;/b&gt;) | - | -",
+                $"{ReportTestData.AccountA} | us-east-1 | {Id(10)} web-10 | last changed by alice at 2025-12-24T18:30:00Z via AuthorizeSecurityGroupIngress | 198.51.100.7 | event-10",
+                $"{ReportTestData.AccountA} | us-east-1 | {Id(11)} web-11 | no change in the last 90 days | - | -",
+                $"{ReportTestData.AccountA} | us-east-1 | 5 failing groups | not looked up (per-region lookup limit reached) | - | -",
+                $"{ReportTestData.AccountB} | us-east-1 | {Id(20)} web-20 | not looked up (per-region lookup limit reached) | - | -",
+            ],
+            rows);
+
+        // And every group's card still shows its own outcome
+        Assert.Equal(attributions.Count, Regex.Count(html, "<span class=\"attribution-(found|no-change|not-looked-up|not-assessed)\">") - rows.Count);
     }
 
     [Fact]
