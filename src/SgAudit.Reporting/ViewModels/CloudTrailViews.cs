@@ -120,13 +120,18 @@ internal sealed class CloudTrailViews
             {
                 var view = views[i];
                 var count = SharesItsOutcome(groups[i]) ? shared[OutcomeOf(view)] : 1;
-                if (count == 1)
+                if (count == 1 || written.Add(OutcomeOf(view)))
                 {
-                    rows.Add(new AttributionRowView { AccountId = view.AccountId, Region = view.Region, Status = view.Status, Text = view.Text, ErrorMessage = view.ErrorMessage, Group = view, GroupCount = 1 });
-                }
-                else if (written.Add(OutcomeOf(view)))
-                {
-                    rows.Add(new AttributionRowView { AccountId = view.AccountId, Region = view.Region, Status = view.Status, Text = view.Text, ErrorMessage = view.ErrorMessage, GroupCount = count });
+                    rows.Add(new AttributionRowView
+                    {
+                        AccountId = view.AccountId,
+                        Region = view.Region,
+                        Status = view.Status,
+                        Text = view.Text,
+                        ErrorMessage = view.ErrorMessage,
+                        Group = count == 1 ? view : null,
+                        GroupCount = count,
+                    });
                 }
             }
 
