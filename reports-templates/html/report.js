@@ -70,8 +70,12 @@
   function init() {
     var table = document.getElementById('findings-table');
     if (!table) { return; }
-    var body = table.tBodies[0];
-    var rows = all(body.rows);
+    // The rows come in bodies of 1,000, hidden by the stylesheet so that the browser styles the bodies, not every
+    // row; the page shown is moved into a body of its own.
+    var rows = [];
+    all(table.tBodies).forEach(function (part) { Array.prototype.push.apply(rows, all(part.rows)); });
+    var body = el('tbody', null, { 'class': 'page' });
+    table.appendChild(body);
     var count = rows.length;
     var heads = all(table.tHead.rows[0].cells);
     var columnOf = {};
