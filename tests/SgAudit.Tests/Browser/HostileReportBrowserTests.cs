@@ -1,5 +1,4 @@
 using OpenQA.Selenium;
-using SgAudit.Reporting;
 using SgAudit.Tests.Reporting;
 using SgAudit.Tests.Support;
 
@@ -16,12 +15,8 @@ public sealed class HostileReportBrowserTests
     {
         // Given a report of a scan whose names, descriptions, tags (suppression tags too), VPC id, interface and CloudTrail actor carry payloads
         using var directory = new ScratchDirectory();
-        var path = Path.Combine(directory.Path, "report.html");
         var result = HostileScan.Create();
-        await using (var file = File.Create(path))
-        {
-            await new HtmlReportWriter(TemplateSet.Embedded).WriteAsync(result, file, CancellationToken.None);
-        }
+        var path = await HtmlReportFile.WriteAsync(result, directory.Path);
 
         // When it is opened and the report's own script has run
         using var browser = new HeadlessChromium();

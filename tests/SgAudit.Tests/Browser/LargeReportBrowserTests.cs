@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using SgAudit.Reporting;
 using SgAudit.Tests.Reporting;
 using SgAudit.Tests.Support;
 
@@ -16,11 +15,7 @@ public sealed class LargeReportBrowserTests
         // Given a report of 2,100 findings (300 groups open to the world), written as three table bodies
         var result = ReportTestData.CreateLarge(300);
         using var directory = new ScratchDirectory();
-        var path = Path.Combine(directory.Path, "report.html");
-        await using (var file = File.Create(path))
-        {
-            await new HtmlReportWriter(TemplateSet.Embedded).WriteAsync(result, file, CancellationToken.None);
-        }
+        var path = await HtmlReportFile.WriteAsync(result, directory.Path);
 
         var table = Regex.Match(await File.ReadAllTextAsync(path), "<table[^>]*id=\"findings-table\".*?</table>", RegexOptions.Singleline).Value;
         Assert.Equal(2_100, result.Findings.Length);

@@ -1,4 +1,3 @@
-using SgAudit.Reporting;
 using SgAudit.Tests.Reporting;
 using SgAudit.Tests.Support;
 
@@ -13,11 +12,7 @@ public sealed class NoScriptReportBrowserTests
         // Given a report with more findings than one page of the script's pager and one table body (7 per group)
         var result = ReportTestData.CreateLarge(160);
         using var directory = new ScratchDirectory();
-        var path = Path.Combine(directory.Path, "report.html");
-        await using (var file = File.Create(path))
-        {
-            await new HtmlReportWriter(TemplateSet.Embedded).WriteAsync(result, file, CancellationToken.None);
-        }
+        var path = await HtmlReportFile.WriteAsync(result, directory.Path);
 
         // When it is opened in a browser that runs no script
         using var browser = new HeadlessChromium(javaScript: false);
