@@ -79,15 +79,16 @@ public sealed class ChangeAttributionCollector(AttributionOptions options, TimeP
         for (var i = 0; i < groups.Length; i++)
         {
             var groupId = groups[i];
-            if (i >= options.MaxLookupsPerRegion)
-            {
-                results.Add(new GroupAttribution(accountId, region, groupId, AttributionStatus.NotLookedUp));
-            }
-            else if (refused is not null)
+            if (refused is not null)
             {
                 // A region that refused one lookup (no permission, not provided, throttled past retries) would refuse
-                // the next hundreds too; asking again would only hammer it.
+                // the next hundreds too; asking again would only hammer it. That is also why the groups past the cap
+                // go unanswered, so they say so rather than blame the cap.
                 results.Add(GroupAttribution.NotAssessed(accountId, region, groupId, refused.ErrorCode, refused.ErrorMessage));
+            }
+            else if (i >= options.MaxLookupsPerRegion)
+            {
+                results.Add(new GroupAttribution(accountId, region, groupId, AttributionStatus.NotLookedUp));
             }
             else
             {

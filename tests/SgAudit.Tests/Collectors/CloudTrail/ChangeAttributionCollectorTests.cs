@@ -122,6 +122,22 @@ public sealed class ChangeAttributionCollectorTests
     }
 
     [Fact]
+    public async Task Should_SayNotAssessedPastTheCapToo_When_TheRegionRefusedALookup()
+    {
+        // Given a CloudTrail that denies every lookup, and more failing groups than the cap of two lookups
+        var model = Model(["sg-0aaa", "sg-0bbb", "sg-0ccc", "sg-0ddd"], events: "");
+        var denying = new CountingCloudTrailApi(new EmulatedCloudTrailApi(Read(model).Accounts[0])) { Error = new SgAudit.Collectors.AwsApiException("AccessDeniedException", "no lookups for you", 400) };
+
+        var attributions = await AttributeAsync(model, new AttributionOptions { MaxLookupsPerRegion = 2 }, denying);
+
+        // Then the groups past the cap are not assessed for the refusal too, not "not looked up" for the cap
+        Assert.Equal(
+            Enumerable.Repeat((AttributionStatus.NotAssessed, "AccessDeniedException"), 4),
+            attributions.Select(a => (a.Status, a.ErrorCode!)));
+        Assert.Single(denying.Lookups);
+    }
+
+    [Fact]
     public async Task Should_AttributeOnlySecurityGroups_When_ANetworkAclFails()
     {
         // Given a failing group and a failing network ACL
