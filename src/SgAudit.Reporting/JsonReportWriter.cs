@@ -572,7 +572,7 @@ public sealed class JsonReportWriter : IReportWriter
 
         public ReadOnlySpan<byte> Encode(AttributionView attribution)
         {
-            if (_last is null || !SameChange(_last, attribution))
+            if (_last is null || !AttributionChangeComparer.Instance.Equals(_last, attribution))
             {
                 _buffer.ResetWrittenCount();
                 _writer.Reset(_buffer);
@@ -585,18 +585,5 @@ public sealed class JsonReportWriter : IReportWriter
         }
 
         public void Dispose() => _writer.Dispose();
-
-        /// <summary>Everything a finding's lastChange shows: all but the group's own account, region, id and name.</summary>
-        private static bool SameChange(AttributionView a, AttributionView b) =>
-            ReferenceEquals(a, b)
-            || (string.Equals(a.Status, b.Status, StringComparison.Ordinal)
-                && string.Equals(a.Text, b.Text, StringComparison.Ordinal)
-                && string.Equals(a.ErrorCode, b.ErrorCode, StringComparison.Ordinal)
-                && string.Equals(a.ErrorMessage, b.ErrorMessage, StringComparison.Ordinal)
-                && string.Equals(a.Actor, b.Actor, StringComparison.Ordinal)
-                && string.Equals(a.EventName, b.EventName, StringComparison.Ordinal)
-                && string.Equals(a.EventTime, b.EventTime, StringComparison.Ordinal)
-                && string.Equals(a.SourceIp, b.SourceIp, StringComparison.Ordinal)
-                && string.Equals(a.EventId, b.EventId, StringComparison.Ordinal));
     }
 }

@@ -106,21 +106,21 @@ internal sealed class CloudTrailViews
                 end++;
             }
 
-            var shared = new Dictionary<(string Status, string Text, string? ErrorMessage), int>();
+            var shared = new Dictionary<AttributionView, int>(AttributionChangeComparer.Instance);
             for (var i = start; i < end; i++)
             {
                 if (SharesItsOutcome(groups[i]))
                 {
-                    CollectionsMarshal.GetValueRefOrAddDefault(shared, OutcomeOf(views[i]), out _)++;
+                    CollectionsMarshal.GetValueRefOrAddDefault(shared, views[i], out _)++;
                 }
             }
 
-            var written = new HashSet<(string Status, string Text, string? ErrorMessage)>();
+            var written = new HashSet<AttributionView>(AttributionChangeComparer.Instance);
             for (var i = start; i < end; i++)
             {
                 var view = views[i];
-                var count = SharesItsOutcome(groups[i]) ? shared[OutcomeOf(view)] : 1;
-                if (count == 1 || written.Add(OutcomeOf(view)))
+                var count = SharesItsOutcome(groups[i]) ? shared[view] : 1;
+                if (count == 1 || written.Add(view))
                 {
                     rows.Add(new AttributionRowView
                     {
@@ -141,8 +141,6 @@ internal sealed class CloudTrailViews
         return rows.ToImmutable();
 
         static bool SharesItsOutcome(GroupAttribution attribution) => attribution.Status is AttributionStatus.NotLookedUp or AttributionStatus.NotAssessed;
-
-        static (string Status, string Text, string? ErrorMessage) OutcomeOf(AttributionView view) => (view.Status, view.Text, view.ErrorMessage);
     }
 
     private static AttributionView Attribution(GroupAttribution attribution, string groupName, int lookbackDays)

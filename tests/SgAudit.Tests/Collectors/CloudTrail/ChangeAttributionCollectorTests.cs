@@ -110,7 +110,7 @@ public sealed class ChangeAttributionCollectorTests
     {
         // Given a CloudTrail that denies every lookup
         var model = Model(["sg-0aaa", "sg-0bbb", "sg-0ccc"], events: "");
-        var denying = new CountingCloudTrailApi(new EmulatedCloudTrailApi(Read(model).Accounts[0])) { Error = new SgAudit.Collectors.AwsApiException("AccessDeniedException", "no lookups for you", 400) };
+        var denying = Denying(model);
 
         var attributions = await AttributeAsync(model, new AttributionOptions(), denying);
 
@@ -126,7 +126,7 @@ public sealed class ChangeAttributionCollectorTests
     {
         // Given a CloudTrail that denies every lookup, and more failing groups than the cap of two lookups
         var model = Model(["sg-0aaa", "sg-0bbb", "sg-0ccc", "sg-0ddd"], events: "");
-        var denying = new CountingCloudTrailApi(new EmulatedCloudTrailApi(Read(model).Accounts[0])) { Error = new SgAudit.Collectors.AwsApiException("AccessDeniedException", "no lookups for you", 400) };
+        var denying = Denying(model);
 
         var attributions = await AttributeAsync(model, new AttributionOptions { MaxLookupsPerRegion = 2 }, denying);
 
@@ -170,6 +170,10 @@ public sealed class ChangeAttributionCollectorTests
             $"      - name: {name}\n        NetworkInterfaces: []\n        CloudTrailEvents: []\n        SecurityGroups:\n"
             + string.Concat(groupIds.Select(id => $"          - GroupId: {id}\n            IpPermissions: [{{IpProtocol: tcp, FromPort: 22, ToPort: 22, IpRanges: [{{CidrIp: 0.0.0.0/0}}]}}, {{IpProtocol: tcp, FromPort: 3389, ToPort: 3389, IpRanges: [{{CidrIp: 0.0.0.0/0}}]}}]\n"));
     }
+
+    /// <summary>The model's CloudTrail, counting its lookups and denying every one.</summary>
+    private static CountingCloudTrailApi Denying(string model) =>
+        new(new EmulatedCloudTrailApi(Read(model).Accounts[0])) { Error = new SgAudit.Collectors.AwsApiException("AccessDeniedException", "no lookups for you", 400) };
 
     /// <summary>One region with failing groups (SSH from anywhere) and optional CloudTrailEvents (null: not provided).</summary>
     private static string Model(string groupId, string? events) => Model([groupId], events);
