@@ -7,7 +7,7 @@ namespace SgAudit.Benchmarks;
 /// Times a fixed piece of CPU work on every core at once, to tell how fast the host is running right now. This
 /// project's machine is a virtual one that shares its physical cores: a fixed single-threaded loop took anywhere from
 /// 1.35 to 2.90 s within minutes (docs/performance.md), so a slow scan may say more about the host than about SgAudit.
-/// A benchmark run reports this probe before and after, and the CLI runs report it before each run.
+/// A benchmark run reports this probe before and after itself, and `--cli-runs` between every two CLI runs.
 /// </summary>
 internal static class HostSpeedProbe
 {
