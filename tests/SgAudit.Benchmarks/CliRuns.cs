@@ -8,8 +8,9 @@ namespace SgAudit.Benchmarks;
 /// `--cli-runs N`: times the CLI itself, N fresh `sgaudit scan` processes on the synthetic model, each between two host
 /// speed probes, so the whole scan is measured as a user runs it (process start, JIT, console) and a slow run can be
 /// told apart from a slow host. The probes see the host only at the ends of a run, not during it: a run whose probes
-/// were both quiet can still have been slowed, so the quiet runs' numbers are an upper bound for a quiet host. The CLI is the build of the same configuration as this benchmark (it references the
-/// CLI project so that building one builds the other).
+/// were both quiet can still have been slowed, so the quiet runs' numbers are an upper bound for a quiet host. The CLI
+/// is the build of the same configuration as this benchmark (which references the CLI project so that building one
+/// builds the other).
 /// </summary>
 internal static class CliRuns
 {
