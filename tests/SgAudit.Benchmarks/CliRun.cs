@@ -10,4 +10,7 @@ internal sealed record CliRun(TimeSpan ProbeBefore, TimeSpan ProbeAfter, TimeSpa
 {
     /// <summary>The slower of the two probes: the host was at least this slow at one end of the run.</summary>
     public TimeSpan SlowerProbe => ProbeBefore > ProbeAfter ? ProbeBefore : ProbeAfter;
+
+    /// <summary>The faster of the two probes: the host was this fast at one end of the run.</summary>
+    public TimeSpan FasterProbe => ProbeBefore < ProbeAfter ? ProbeBefore : ProbeAfter;
 }

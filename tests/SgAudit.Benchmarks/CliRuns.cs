@@ -52,7 +52,7 @@ internal static class CliRuns
             output.WriteLine(string.Create(c, $"| {i} | {run.ProbeBefore.TotalMilliseconds:F0} / {run.ProbeAfter.TotalMilliseconds:F0} | {run.Wall.TotalSeconds:F2} | {run.Cpu.TotalSeconds:F2} | {run.PeakWorkingSet / 1048576.0:N0} |"));
         }
 
-        var fastestProbe = results.Min(r => r.ProbeBefore < r.ProbeAfter ? r.ProbeBefore : r.ProbeAfter);
+        var fastestProbe = results.Min(r => r.FasterProbe);
         var quiet = results.Where(r => r.SlowerProbe.TotalMilliseconds <= fastestProbe.TotalMilliseconds * QuietHostFactor).ToList();
         output.WriteLine();
         output.WriteLine(string.Create(c, $"All {results.Count} runs: wall {Summary(results.Select(r => r.Wall.TotalSeconds))} s, CPU {Summary(results.Select(r => r.Cpu.TotalSeconds))} s, peak RSS {Summary(results.Select(r => r.PeakWorkingSet / 1048576.0), "N0")} MiB."));

@@ -19,7 +19,7 @@ if (probes > 0)
 
 var groups = Argument(args, "--groups", 100_000);
 var interfaces = Argument(args, "--enis", 50_000);
-var outDir = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault() ?? Path.Combine(Path.GetTempPath(), "sgaudit-bench");
+var outDir = TextArgument(args, "--out") ?? Path.Combine(Path.GetTempPath(), "sgaudit-bench");
 Directory.CreateDirectory(outDir);
 
 var modelPath = Path.Combine(outDir, "synthetic-model.json");
@@ -39,7 +39,7 @@ else
 var cliRuns = Argument(args, "--cli-runs", 0);
 if (cliRuns > 0)
 {
-    return await CliRuns.RunAsync(args.SkipWhile(a => a != "--cli").Skip(1).FirstOrDefault(), modelPath, outDir, cliRuns, Console.Out);
+    return await CliRuns.RunAsync(TextArgument(args, "--cli"), modelPath, outDir, cliRuns, Console.Out);
 }
 
 // Start every measured run from the same heap: the generator's garbage belongs to no stage.
@@ -53,8 +53,11 @@ measurement.Print(Console.Out);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Host probe (fixed work on every core; lower is a faster host): {probeBefore.TotalMilliseconds:F0} ms before, {probeAfter.TotalMilliseconds:F0} ms after."));
 return 0;
 
-static int Argument(string[] args, string name, int fallback)
+static int Argument(string[] args, string name, int fallback) =>
+    TextArgument(args, name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
+
+static string? TextArgument(string[] args, string name)
 {
     var index = Array.IndexOf(args, name);
-    return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
 }
