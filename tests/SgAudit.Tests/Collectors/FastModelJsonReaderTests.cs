@@ -151,6 +151,30 @@ public sealed class FastModelJsonReaderTests
         AssertSameModel($"{{\"version\":1,\"accounts\":[{{\"id\":\"111122223333\",\"regions\":[{Region(1, groups)},{Region(2, 7)},{Region(3, groups)}]}}]}}");
     }
 
+    [Fact]
+    public void Should_KeepNoReferenceToTheFile_When_TheListsWereReadInParallel()
+    {
+        // Given a file whose list is read in parallel, read, and only its model kept (as a scan keeps its inventory)
+        var (file, model) = ReadLongList();
+
+        // When one full collection runs
+        GC.Collect();
+
+        // Then the file's bytes are gone: nothing of the read (its parallel workers among them) still holds them
+        Assert.False(file.IsAlive, "the file's bytes outlived the read");
+        Assert.Equal(FastModelJsonReader.ItemsPerChunk * 4, model.Accounts[0].Regions[0].SecurityGroups!.Count);
+    }
+
+    /// <summary>Reads in a frame of its own, so that no local of the test's frame keeps the bytes alive in a Debug build.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static (WeakReference File, ModelDocument Model) ReadLongList()
+    {
+        var items = string.Join(",", Enumerable.Range(0, FastModelJsonReader.ItemsPerChunk * 4).Select(g => $"{{\"GroupId\":\"sg-{g}\"}}"));
+        var bytes = Encoding.UTF8.GetBytes($"{{\"accounts\":[{{\"id\":\"111122223333\",\"regions\":[{{\"name\":\"a\",\"SecurityGroups\":[{items}]}}]}}]}}");
+        var model = FastModelJsonReader.TryRead(bytes) ?? throw new InvalidOperationException("the fast reader gave up");
+        return (new WeakReference(bytes), model);
+    }
+
     [Theory]
     [InlineData(",{\"GroupId\":5}")] // a wrong type in a chunk read on another thread
     [InlineData(",{\"GroupId\":\"a\",\"GroupId\":\"b\"}")] // a repeated key there
