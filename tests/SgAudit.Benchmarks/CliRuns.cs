@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
+using SgAudit.Tests.Support;
 
 namespace SgAudit.Benchmarks;
 
@@ -133,18 +134,11 @@ internal static class CliRuns
         }
     }
 
-    /// <summary>The CLI's own launcher in its build output of this benchmark's configuration, found from the repository root.</summary>
+    /// <summary>The CLI's own launcher in its build output of this benchmark's configuration, in this repository.</summary>
     private static string DefaultCliPath()
     {
         var configuration = typeof(CliRuns).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "SgAudit.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        var root = directory?.FullName ?? Directory.GetCurrentDirectory();
         var launcher = OperatingSystem.IsWindows() ? "sgaudit.exe" : "sgaudit";
-        return Path.Combine(root, "src", "SgAudit.Cli", "bin", configuration, "net10.0", launcher);
+        return Path.Combine(RepositoryPaths.RepositoryRoot, "src", "SgAudit.Cli", "bin", configuration, "net10.0", launcher);
     }
 }
